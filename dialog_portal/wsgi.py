@@ -1,0 +1,15 @@
+"""WSGI entry point (gunicorn dialog_portal.wsgi)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dialog_portal.settings")
+
+application = get_wsgi_application()
+
+from django.conf import settings  # noqa: E402
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+if not settings.SECRET_KEY_CONFIGURED:
+    raise ImproperlyConfigured("SECRET_KEY saknas: portalen startar inte utan den när DEBUG är av.")

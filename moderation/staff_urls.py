@@ -1,0 +1,3 @@
+"""Staff pages for moderators under /personal/moderering/."""
+
+urlpatterns: list = []

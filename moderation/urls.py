@@ -1,0 +1,3 @@
+"""Public moderation actions on contributions (report, photo takedown)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Staff pages for registrars under /personal/diarium/."""
+
+urlpatterns: list = []
