@@ -26,7 +26,8 @@ messages: $(STAMP)
 	@command -v msgfmt >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext; \
 	  else echo "msgfmt saknas: installera Debians paket gettext"; exit 1; fi; }
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	@if find . -path ./.venv -prune -o -name '*.po' -print | grep -q .; then \
+	  $(PY) manage.py compilemessages --ignore=.venv --verbosity 0; fi
 
 demo: messages
 	DEBUG=1 $(PY) manage.py migrate --noinput
