@@ -1,0 +1,287 @@
+"""Flag evaluation: lexicon hits on normalised views, then context rules from rules.toml."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicon import Compiled, Condition, Entry
+from .normalize import View
+from .results import FlagFinding, PiiFinding
+
+_WORD = re.compile(r"\w+")
+_URL = re.compile(
+    r"https?://|www\.|\b[\w-]{2,}\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|ru|eu|co|me|ly|to)"
+    r"\b(?!\.\w)",
+    re.I,
+)
+_PRICE = re.compile(r"\d\s?(?:kr\b|kronor\b|:-|sek\b|€|euro\b|%)", re.I)
+_QUOTES = "\"“”„«»‘’'"
+SURNAME_SUFFIXES = (
+    "sson", "ström", "berg", "gren", "qvist", "kvist", "lund", "holm", "dahl", "strand",
+    "blad", "lind", "stedt", "stam", "mark", "fors", "näs", "sköld", "borg", "by",
+)  # fmt: skip
+
+
+class Hit:
+    """One lexicon match on one view (normalised span), with its original span."""
+
+    __slots__ = ("entry", "view", "s", "e", "os", "oe", "first_tok", "last_tok")
+
+    def __init__(self, entry: Entry, view: View, s: int, e: int):
+        self.entry = entry
+        self.view = view
+        self.s = s
+        self.e = e
+        self.os, self.oe = view.orig_span(s, e)
+        self.first_tok = -1
+        self.last_tok = -1
+
+
+def find_hits(compiled: Compiled, view: View) -> list[Hit]:
+    t = view.text
+    n = len(t)
+    entries = compiled.entries
+    hits: list[Hit] = []
+    for end_idx, vals in compiled.automaton.iter(t):
+        e0 = end_idx + 1
+        for idx, klen in vals:
+            entry = entries[idx]
+            s = e0 - klen
+            e = e0
+            mode = entry.mode
+            term = entry.term
+            left_open = mode in ("suffix", "infix") or not term[0].isalnum()
+            if not left_open and s > 0 and t[s - 1].isalnum():
+                continue
+            if mode == "word" or mode == "suffix":
+                if e < n and t[e].isalnum() and term[-1].isalnum():
+                    continue
+            elif mode == "stem":
+                w = e
+                while w < n and t[w].isalnum():
+                    w += 1
+                if t[e:w] not in entry.endings:
+                    continue
+                e = w
+            else:  # prefix, infix: report the whole word as evidence
+                while e < n and t[e].isalnum():
+                    e += 1
+            if mode in ("suffix", "infix"):
+                while s > 0 and t[s - 1].isalnum():
+                    s -= 1
+            hits.append(Hit(entry, view, s, e))
+    return hits
+
+
+class Context:
+    """Lazily computed facts about one text, shared by all rules."""
+
+    def __init__(self, text: str, compiled: Compiled, pii: list[PiiFinding]):
+        self.text = text
+        self.compiled = compiled
+        self.pii = pii
+        self._url: bool | None = None
+        self._price: bool | None = None
+        self._tokens: dict[int, tuple[list[int], list[int], list[str]]] = {}
+        self._cat_tokens: dict[tuple[int, str], list[int]] = {}
+        self.hits_by_view: dict[int, list[Hit]] = {}
+
+    # --- text-wide specials ---
+    @property
+    def url(self) -> bool:
+        if self._url is None:
+            self._url = bool(_URL.search(self.text))
+        return self._url
+
+    @property
+    def price(self) -> bool:
+        if self._price is None:
+            self._price = bool(_PRICE.search(self.text))
+        return self._price
+
+    @property
+    def phone_or_email(self) -> bool:
+        return any(p.type in ("phone", "email") for p in self.pii)
+
+    # --- tokens of a view ---
+    def tokens(self, view: View):
+        key = id(view)
+        tok = self._tokens.get(key)
+        if tok is None:
+            starts, ends, words = [], [], []
+            for m in _WORD.finditer(view.text):
+                starts.append(m.start())
+                ends.append(m.end())
+                words.append(m.group())
+            tok = (starts, ends, words)
+            self._tokens[key] = tok
+        return tok
+
+    def locate(self, hit: Hit) -> None:
+        if hit.first_tok >= 0:
+            return
+        starts, ends, _ = self.tokens(hit.view)
+        first = bisect.bisect_right(starts, hit.s) - 1
+        if first < 0 or ends[first] <= hit.s:
+            first += 1
+        last = bisect.bisect_left(starts, hit.e) - 1
+        hit.first_tok = max(first, 0)
+        hit.last_tok = max(last, hit.first_tok)
+
+    def is_name(self, view: View, k: int) -> bool:
+        starts, ends, words = self.tokens(view)
+        w = words[k]
+        os_, _ = view.orig_span(starts[k], ends[k])
+        ch = self.text[os_] if os_ < len(self.text) else ""
+        if not ch.isupper():
+            return False
+        if w in self.compiled.names:
+            return True
+        if len(w) > 5 and w.endswith(SURNAME_SUFFIXES):
+            # a surname, but not the first word of a sentence ("Lindberg" vs "Landsbygden")
+            if k == 0:
+                return False
+            prev_end = ends[k - 1]
+            between = view.text[prev_end : starts[k]]
+            return not any(c in ".!?" for c in between)
+        return False
+
+    def quoted(self, hit: Hit) -> bool:
+        t = hit.view.text
+        lo = max(0, hit.s - 60)
+        before = t[lo : hit.s]
+        after = t[hit.e : hit.e + 60]
+        qb = max(before.rfind(q) for q in _QUOTES)
+        if qb < 0:
+            return False
+        qa = [after.find(q) for q in _QUOTES]
+        qa = [x for x in qa if x >= 0]
+        if not qa:
+            return False
+        # no sentence end between the quotes and the word
+        inner = before[qb + 1 :] + after[: min(qa)]
+        return not any(c in ".!?" for c in inner)
+
+    def check(self, cond: Condition, hit: Hit) -> bool:
+        kind = cond.kind
+        if kind == "special":
+            ref = cond.ref
+            if ref == "url":
+                return self.url
+            if ref == "price":
+                return self.price
+            if ref == "pii":
+                return bool(self.pii)
+            if ref == "phone_or_email":
+                return self.phone_or_email
+            if ref == "quoted":
+                return self.quoted(hit)
+            # name, within the window
+            self.locate(hit)
+            starts, _, words = self.tokens(hit.view)
+            lo, hi = self._window(cond, hit, len(words))
+            return any(
+                self.is_name(hit.view, k)
+                for k in range(lo, hi)
+                if not (hit.first_tok <= k <= hit.last_tok)
+            )
+        self.locate(hit)
+        _, _, words = self.tokens(hit.view)
+        lo, hi = self._window(cond, hit, len(words))
+        if kind == "set":
+            ws = self.compiled.sets[cond.ref]
+            if cond.before is None:
+                return ws.match(words, 0, len(words))
+            # the window excludes the trigger's own words
+            return ws.match(words, lo, hit.first_tok) or ws.match(words, hit.last_tok + 1, hi)
+        # kind == "cat": another lexicon hit of that category in the window (same word ok)
+        for other in self.hits_by_view.get(id(hit.view), ()):
+            if other.entry.category != cond.ref or other is hit:
+                continue
+            self.locate(other)
+            if other.last_tok >= lo and other.first_tok < hi:
+                return True
+        return False
+
+    @staticmethod
+    def _window(cond: Condition, hit: Hit, n: int) -> tuple[int, int]:
+        if cond.before is None:
+            return 0, n
+        return max(0, hit.first_tok - cond.before), min(n, hit.last_tok + 1 + cond.after)
+
+
+def evaluate(
+    text: str, compiled: Compiled, views: list[View], pii: list[PiiFinding]
+) -> list[FlagFinding]:
+    ctx = Context(text, compiled, pii)
+    all_hits: list[Hit] = []
+    for view in views:
+        hits = find_hits(compiled, view)
+        if hits:
+            ctx.hits_by_view[id(view)] = hits
+            all_hits.extend(hits)
+    if not all_hits:
+        return []
+    findings: dict[tuple[str, int, int], FlagFinding] = {}
+    present = {h.entry.category for h in all_hits}
+    for rule in compiled.rules:
+        if not any(c in present for c in rule.trigger):
+            continue
+        fired = 0
+        for hit in all_hits:
+            if hit.entry.category not in rule.trigger:
+                continue
+            if any(not ctx.check(c, hit) for c in rule.all):
+                continue
+            if rule.any and not any(ctx.check(c, hit) for c in rule.any):
+                continue
+            if any(ctx.check(c, hit) for c in rule.unless):
+                continue
+            key = (rule.flag, hit.os, hit.oe)
+            if key in findings:
+                continue
+            findings[key] = FlagFinding(
+                flag=rule.flag,
+                rule=f"{rule.id}[{hit.entry.id}]",
+                start=hit.os,
+                end=hit.oe,
+                matched=text[hit.os : hit.oe],
+                note=rule.note,
+            )
+            fired += 1
+            if fired >= 5:
+                break
+    for score in compiled.scores:
+        total = 0
+        evidence: list[str] = []
+        first: Hit | None = None
+        per_cat: dict[str, set[str]] = {}
+        for hit in all_hits:
+            cat = hit.entry.category
+            if cat not in score.weights:
+                continue
+            seen = per_cat.setdefault(cat, set())
+            if hit.entry.term in seen or len(seen) >= score.cap_per_category:
+                continue
+            seen.add(hit.entry.term)
+            total += score.weights[cat]
+            evidence.append(hit.entry.id)
+            if first is None or score.weights[cat] > score.weights[first.entry.category]:
+                first = hit
+        if first is None:
+            continue  # specials alone (a URL, a price) are never advertising
+        for special in ("url", "price", "phone_or_email"):
+            if special in score.weights and getattr(ctx, special):
+                total += score.weights[special]
+                evidence.append(special)
+        if total >= score.threshold:
+            findings[(score.flag, first.os, first.oe)] = FlagFinding(
+                flag=score.flag,
+                rule=f"{score.id}[{'+'.join(evidence)}={total}>={score.threshold}]",
+                start=first.os,
+                end=first.oe,
+                matched=text[first.os : first.oe],
+                note=score.note,
+            )
+    return sorted(findings.values(), key=lambda f: (f.start, f.end, f.flag))

@@ -1,0 +1,260 @@
+"""Load the data files (lexicon.tsv, rules.toml, names.txt) into compiled structures.
+
+Nothing is downloaded: the files ship in ``moderation/screening/data`` and are reviewed
+like code. The Aho-Corasick automaton is built once per engine.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_FILES = ("lexicon.tsv", "rules.toml", "names.txt")
+
+MODES = ("word", "prefix", "suffix", "infix", "stem")
+SPECIALS = ("name", "quoted", "url", "pii", "price", "phone_or_email")
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
+
+
+class DataError(ValueError):
+    """A data file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    category: str
+    term: str
+    mode: str
+    endings: frozenset[str] | None
+    note: str
+    line: int
+
+    @property
+    def id(self) -> str:
+        return f"{self.category}/{self.term}"
+
+
+@dataclass(frozen=True, slots=True)
+class WordSet:
+    name: str
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+    def match(self, words: list[str], lo: int, hi: int) -> bool:
+        """True if a member occurs entirely within ``words[lo:hi]``."""
+        lo = max(lo, 0)
+        hi = min(hi, len(words))
+        if lo >= hi:
+            return False
+        exact = self.exact
+        prefixes = self.prefixes
+        for k in range(lo, hi):
+            w = words[k]
+            if w in exact or (prefixes and w.startswith(prefixes)):
+                return True
+        for ph in self.phrases:
+            n = len(ph)
+            first = ph[0]
+            for k in range(lo, hi - n + 1):
+                if words[k] == first and tuple(words[k : k + n]) == ph:
+                    return True
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    kind: str  # "set" | "cat" | "special"
+    ref: str
+    before: int | None  # None: anywhere in the text
+    after: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    flag: str
+    trigger: tuple[str, ...]
+    all: tuple[Condition, ...]
+    any: tuple[Condition, ...]
+    unless: tuple[Condition, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreRule:
+    id: str
+    flag: str
+    threshold: int
+    weights: dict[str, int]
+    cap_per_category: int
+    note: str
+
+
+@dataclass
+class Compiled:
+    entries: list[Entry]
+    automaton: ahocorasick.Automaton
+    sets: dict[str, WordSet]
+    rules: list[Rule]
+    scores: list[ScoreRule]
+    names: frozenset[str]
+    categories: frozenset[str] = field(default_factory=frozenset)
+
+
+def _parse_mode(spec: str, where: str) -> tuple[str, frozenset[str] | None]:
+    if spec.startswith("stem:"):
+        endings = set()
+        for e in spec[5:].split(","):
+            e = e.strip()
+            endings.add("" if e == "-" else e)
+        endings |= {e.translate(_FOLD) for e in endings}
+        return "stem", frozenset(endings)
+    if spec not in MODES or spec == "stem":
+        raise DataError(f"{where}: unknown mode {spec!r} (use {', '.join(MODES)}:...)")
+    return spec, None
+
+
+def load_lexicon(path: Path) -> list[Entry]:
+    entries: list[Entry] = []
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cols = raw.split("\t")
+        where = f"{path.name}:{lineno}"
+        if len(cols) < 3:
+            raise DataError(f"{where}: need category<TAB>term<TAB>mode[<TAB>note]")
+        category, term, mode_spec = cols[0].strip(), cols[1].strip(), cols[2].strip()
+        note = cols[3].strip() if len(cols) > 3 else ""
+        if not category or not term:
+            raise DataError(f"{where}: empty category or term")
+        if term != term.lower():
+            raise DataError(f"{where}: term must be lower case: {term!r}")
+        mode, endings = _parse_mode(mode_spec, where)
+        entries.append(Entry(category, " ".join(term.split()), mode, endings, note, lineno))
+    return entries
+
+
+def _word_set(name: str, words: list[str]) -> WordSet:
+    exact, prefixes, phrases = set(), [], []
+    for w in words:
+        w = w.lower().strip()
+        if " " in w:
+            phrases.append(tuple(w.split()))
+        elif w.endswith("*"):
+            prefixes.append(w[:-1])
+        else:
+            exact.add(w)
+    # folded variants ("dej"/"dig" are listed explicitly; å/ä/ö folding for the rest)
+    exact |= {w.translate(_FOLD) for w in exact}
+    prefixes += [p.translate(_FOLD) for p in prefixes if p.translate(_FOLD) != p]
+    return WordSet(name, frozenset(exact), tuple(prefixes), tuple(phrases))
+
+
+def _condition(raw: dict, where: str, sets: dict, categories: set[str]) -> Condition:
+    kinds = [k for k in ("set", "cat", "special") if k in raw]
+    if len(kinds) != 1:
+        raise DataError(f"{where}: a condition needs exactly one of set/cat/special: {raw}")
+    kind = kinds[0]
+    ref = raw[kind]
+    if kind == "set" and ref not in sets:
+        raise DataError(f"{where}: unknown set {ref!r}")
+    if kind == "cat" and ref not in categories:
+        raise DataError(f"{where}: unknown lexicon category {ref!r}")
+    if kind == "special" and ref not in SPECIALS:
+        raise DataError(f"{where}: unknown special {ref!r} (use {', '.join(SPECIALS)})")
+    before, after = raw.get("before"), raw.get("after")
+    if (before is None) != (after is None) and kind != "special":
+        before, after = before or 0, after or 0
+    return Condition(kind, ref, before, after)
+
+
+def load_rules(path: Path, categories: set[str], flags: tuple[str, ...]):
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    sets = {name: _word_set(name, words) for name, words in data.get("sets", {}).items()}
+    rules = []
+    for i, raw in enumerate(data.get("rule", [])):
+        where = f"{path.name} rule #{i + 1} ({raw.get('id')})"
+        if raw.get("flag") not in flags:
+            raise DataError(f"{where}: unknown flag {raw.get('flag')!r}")
+        trig = tuple(raw.get("trigger", ()))
+        if not trig or any(t not in categories for t in trig):
+            raise DataError(f"{where}: trigger must name lexicon categories: {trig}")
+        rules.append(
+            Rule(
+                id=raw["id"],
+                flag=raw["flag"],
+                trigger=trig,
+                all=tuple(_condition(c, where, sets, categories) for c in raw.get("all", ())),
+                any=tuple(_condition(c, where, sets, categories) for c in raw.get("any", ())),
+                unless=tuple(_condition(c, where, sets, categories) for c in raw.get("unless", ())),
+                note=raw.get("note", ""),
+            )
+        )
+    scores = []
+    for raw in data.get("score", []):
+        where = f"{path.name} score {raw.get('id')}"
+        if raw.get("flag") not in flags:
+            raise DataError(f"{where}: unknown flag {raw.get('flag')!r}")
+        for key in raw["weights"]:
+            if key not in categories and key not in SPECIALS:
+                raise DataError(f"{where}: weight for unknown category {key!r}")
+        scores.append(
+            ScoreRule(
+                raw["id"],
+                raw["flag"],
+                int(raw["threshold"]),
+                dict(raw["weights"]),
+                int(raw.get("cap_per_category", 99)),
+                raw.get("note", ""),
+            )
+        )
+    ids = [r.id for r in rules] + [s.id for s in scores]
+    if len(ids) != len(set(ids)):
+        raise DataError(f"{path.name}: duplicate rule ids")
+    return sets, rules, scores
+
+
+def load_names(path: Path) -> frozenset[str]:
+    names = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        raw = raw.strip()
+        if raw and not raw.startswith("#"):
+            names.add(raw.lower())
+    return frozenset(names)
+
+
+def build_automaton(entries: list[Entry]) -> ahocorasick.Automaton:
+    """One automaton over every term and its å/ä/ö-folded spelling."""
+    keys: dict[str, list[tuple[int, int]]] = {}
+    for idx, entry in enumerate(entries):
+        forms = {entry.term}
+        if "nofold" not in entry.note:
+            forms.add(entry.term.translate(_FOLD))
+        for form in forms:
+            keys.setdefault(form, []).append((idx, len(form)))
+    automaton = ahocorasick.Automaton()
+    for key, vals in keys.items():
+        automaton.add_word(key, tuple(vals))
+    automaton.make_automaton()
+    return automaton
+
+
+def compile_data(data_dir: Path, flags: tuple[str, ...]) -> Compiled:
+    entries = load_lexicon(data_dir / "lexicon.tsv")
+    categories = {e.category for e in entries}
+    sets, rules, scores = load_rules(data_dir / "rules.toml", categories, flags)
+    names = load_names(data_dir / "names.txt")
+    return Compiled(
+        entries=entries,
+        automaton=build_automaton(entries),
+        sets=sets,
+        rules=rules,
+        scores=scores,
+        names=names,
+        categories=frozenset(categories),
+    )

@@ -1,0 +1,196 @@
+"""Normalisation that remembers where every character came from.
+
+A *view* is a normalised string plus, for each of its characters, the span of the ORIGINAL
+text it came from, so that findings made on the normalised text are reported on the
+original (``value == text[start:end]``). The main view is NFKC + lower case + single
+spaces, without zero-width characters. When a cheap regex sees obfuscation, extra views are
+made: separators between single letters removed (``f i t t a``, ``i.d.i.o.t``), punctuation
+inside words removed (``fi*tta``), digits used as letters mapped back (``h0ra``), and runs of
+3+ identical letters collapsed to one or two (``jäääävla``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Zero-width and bidi control characters, soft hyphen: invisible, used to split words.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]+"
+)
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
+_WS_RUN = re.compile(r"\s+")
+
+# Obfuscation detectors and their repairs.
+_SPACED_LETTERS = re.compile(r"(?<!\w)(?:[^\W\d_][ .\-_*·|,]{1,2}){2,}[^\W\d_](?!\w)")
+_SPACED_SEP = re.compile(r"[ .\-_*·|,]")
+_INNER_PUNCT = re.compile(r"(?<=[^\W\d_])[.*_\-|'`´·]+(?=[^\W\d_])")
+_LEET_HINT = re.compile(r"[^\W\d_][013457@$!|]|[013457@$|][^\W\d_]")
+_TOKENISH = re.compile(r"[\w@$!|]+")
+_LEET = {
+    "0": "o",
+    "1": "i",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "7": "t",
+    "@": "a",
+    "$": "s",
+    "!": "i",
+    "|": "i",
+}
+_INTERIOR_ONLY = frozenset("!|")
+_REPEAT = re.compile(r"([^\W\d_])\1{2,}")
+
+
+class View:
+    """A normalised string with a map back to the original text."""
+
+    __slots__ = ("text", "ostart", "oend", "_tokens", "_token_starts", "name")
+
+    def __init__(self, text: str, ostart: list[int] | None, oend: list[int] | None, name: str):
+        self.text = text
+        self.ostart = ostart  # None: identity map
+        self.oend = oend
+        self._tokens: list[tuple[int, int, str]] | None = None
+        self._token_starts: list[int] | None = None
+        self.name = name
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span covering normalised characters ``start:end`` (end > start)."""
+        if self.ostart is None:
+            return start, end
+        return self.ostart[start], self.oend[end - 1]
+
+    def maps(self) -> tuple[list[int], list[int]]:
+        if self.ostart is None:
+            n = len(self.text)
+            return list(range(n)), list(range(1, n + 1))
+        return self.ostart, self.oend
+
+
+def _apply(view_text: str, ostart: list[int] | None, oend: list[int] | None, edits, name: str):
+    """Apply sorted, non-overlapping ``(start, end, replacement)`` edits, keeping the map.
+
+    A replacement of the same length maps character by character; any other replacement
+    maps each of its characters to the whole original span it replaced.
+    """
+    if ostart is None:
+        n = len(view_text)
+        ostart = list(range(n))
+        oend = list(range(1, n + 1))
+    parts: list[str] = []
+    ns: list[int] = []
+    ne: list[int] = []
+    pos = 0
+    for s, e, repl in edits:
+        parts.append(view_text[pos:s])
+        ns.extend(ostart[pos:s])
+        ne.extend(oend[pos:s])
+        if repl:
+            parts.append(repl)
+            if len(repl) == e - s:
+                ns.extend(ostart[s:e])
+                ne.extend(oend[s:e])
+            else:
+                a, b = ostart[s], oend[e - 1]
+                ns.extend([a] * len(repl))
+                ne.extend([b] * len(repl))
+        pos = e
+    parts.append(view_text[pos:])
+    ns.extend(ostart[pos:])
+    ne.extend(oend[pos:])
+    return View("".join(parts), ns, ne, name)
+
+
+def _nfkc_edits(text: str):
+    edits = []
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = text[i:j]
+        norm = unicodedata.normalize("NFKC", cluster)
+        if norm != cluster:
+            edits.append((i, j, norm))
+        i = j
+    return edits
+
+
+def main_view(text: str) -> View:
+    """NFKC (only when needed), invisible characters removed, lower case, single spaces."""
+    view = View(text, None, None, "main")
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFKC", text):
+            view = _apply(text, None, None, _nfkc_edits(text), "main")
+        if _INVISIBLE.search(view.text):
+            edits = [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(view.text)]
+            view = _apply(view.text, view.ostart, view.oend, edits, "main")
+    low = view.text.lower()
+    if len(low) == len(view.text):
+        view = View(low, view.ostart, view.oend, "main")
+    else:
+        edits = [(i, i + 1, c.lower()) for i, c in enumerate(view.text) if len(c.lower()) != 1]
+        view = _apply(view.text, view.ostart, view.oend, edits, "main")
+        view = View(view.text.lower(), view.ostart, view.oend, "main")
+    if _SPACES.search(view.text):
+        edits = [(m.start(), m.end(), " ") for m in _WS_RUN.finditer(view.text) if m.group() != " "]
+        view = _apply(view.text, view.ostart, view.oend, edits, "main")
+    return view
+
+
+def _deobfuscate(view: View) -> View:
+    cur = view
+    if _SPACED_LETTERS.search(cur.text):
+        edits = []
+        for m in _SPACED_LETTERS.finditer(cur.text):
+            # drop each separator character inside the match
+            for sm in _SPACED_SEP.finditer(m.group()):
+                edits.append((m.start() + sm.start(), m.start() + sm.end(), ""))
+        cur = _apply(cur.text, cur.ostart, cur.oend, edits, "deobf")
+    if _INNER_PUNCT.search(cur.text):
+        edits = [(m.start(), m.end(), "") for m in _INNER_PUNCT.finditer(cur.text)]
+        cur = _apply(cur.text, cur.ostart, cur.oend, edits, "deobf")
+    if _LEET_HINT.search(cur.text):
+        edits = []
+        for m in _TOKENISH.finditer(cur.text):
+            tok = m.group()
+            letters = sum(1 for c in tok if c.isalpha())
+            if letters < 2 or tok.isalpha():
+                continue
+            chars = list(tok)
+            last = len(tok) - 1
+            changed = False
+            for k, c in enumerate(chars):
+                rep = _LEET.get(c)
+                if rep is None:
+                    continue
+                if c in _INTERIOR_ONLY and (
+                    k == 0 or k == last or not tok[k - 1].isalpha() or not tok[k + 1].isalpha()
+                ):
+                    continue
+                chars[k] = rep
+                changed = True
+            if changed:
+                edits.append((m.start(), m.end(), "".join(chars)))
+        if edits:
+            cur = _apply(cur.text, cur.ostart, cur.oend, edits, "deobf")
+    return cur
+
+
+def views(text: str) -> list[View]:
+    """The main view, plus obfuscation-repaired views only when something looks obfuscated."""
+    main = main_view(text)
+    out = [main]
+    deob = _deobfuscate(main)
+    if _REPEAT.search(deob.text):
+        one = [(m.start(), m.end(), m.group(1)) for m in _REPEAT.finditer(deob.text)]
+        two = [(m.start(), m.end(), m.group(1) * 2) for m in _REPEAT.finditer(deob.text)]
+        out.append(_apply(deob.text, deob.ostart, deob.oend, one, "collapse1"))
+        out.append(_apply(deob.text, deob.ostart, deob.oend, two, "collapse2"))
+    elif deob is not main and deob.text != main.text:
+        out.append(deob)
+    return out

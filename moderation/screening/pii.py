@@ -1,0 +1,290 @@
+"""Personal data in Swedish free text: regex candidates, then a validator decides.
+
+Everything here works on the ORIGINAL text, so spans need no mapping. Order matters: e-mail,
+IBAN, bankgiro/plusgiro, personnummer, clearing+account, phone, address; a later detector
+never takes a span an earlier one claimed. Numbers that belong to something else (OCR and
+invoice numbers, diary numbers, organisationsnummer, dates) are fenced off first.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import phonenumbers
+from bankkonto import BankkontoException
+from bankkonto import validate as _bank_validate
+from personnummer import personnummer as _pnr
+from stdnum import iban as _iban
+from stdnum import luhn as _luhn
+from stdnum.se import postnummer as _postnummer
+
+from .results import PiiFinding
+
+# Cheap gate: the whole pass runs only if one of these is present.
+_GATE = re.compile(r"[0-9@]|\((?:at|snabel-?a)\)|\[(?:at|snabel-?a)\]", re.I)
+
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[\w.%+-]{1,64}"
+    r"(?:@|\s?[\[(]\s?(?:at|snabel-?a)\s?[\])]\s?)"
+    r"(?:[\w-]{1,63}(?:\.|\s?[\[(]\s?(?:dot|punkt)\s?[\])]\s?))+[^\W\d_]{2,24}(?![\w-])",
+    re.I,
+)
+
+_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30})(?![\w])", re.I)
+
+_GIRO = re.compile(
+    r"\b(bankgiro|bankgironummer|bankgironr|bg|bg-nr|plusgiro|plusgironummer|plusgironr|"
+    r"postgiro|pg|pg-nr)\b[\s.:]*(?:nr\.?|nummer)?[\s.:]*"
+    r"(\d(?:[ -]?\d){1,9})(?![\d-])",
+    re.I,
+)
+
+_PNR = re.compile(r"(?<![\w+.,/-])((?:1[89]|20)?\d{6})([-+]?)(\d{4})(?![\w]|[-+.,/]\d)")
+_PNR_KEYWORD = re.compile(r"(?:person|samordnings)num|pers\.?\s?nr|pnr|p-nr|personnr", re.I)
+
+_ACCOUNT = re.compile(
+    r"(?<![\w+.,/-])(\d{4})(?:-(\d))?(?:(?:,|-|\s-\s|[ ]|,\s)(\d(?:[ -]?\d){5,11})|"
+    r"(\d{7,10}))(?![\w]|[-.,/]\d)"
+)
+_ACCOUNT_KEYWORD = re.compile(
+    r"konto|kontonr|kontonummer|clearing|clnr|clearingnr|bank|swedbank|nordea|handelsbanken|"
+    r"seb\b|sparbank|sätt in|sätta in|överför|betala",
+    re.I,
+)
+
+_PHONE = re.compile(
+    r"(?<![\w+])(?<!\d[-./])"
+    r"(?:(?:\+|00)\s?46[\s-]?(?:\(0\)[\s-]?)?[1-9]|\(0\d{1,3}\)|0[1-9])"
+    r"(?:(?:[ \-/–]|\)\s?)?\d){5,11}"
+    r"(?![\w])"
+)
+_PHONE_SEP = re.compile(r"[^\d]+")
+
+_STREET_TAIL = re.compile(
+    r"(gatan|vägen|gränden|gränd|stigen|backen|torget|allén|allé|leden|plan|gången|"
+    r"slingan|väg|gata|torg)\s(\d{1,4})(?:\s?([a-hA-H])(?![\w]))?(?![\d\w]|[.,:/]\d)",
+    re.I,
+)
+_POSTCODE_TOWN = re.compile(r"(?:,\s*|\s+)(\d{3}\s?\d{2})(?:\s+([A-ZÅÄÖ][\wåäöé-]+))?(?!\d)")
+# Words ending in a street suffix that are not streets ("riksväg 26", "detaljplan 3").
+_NOT_STREET_PREFIX = frozenset(
+    """riks läns europa e motor genomfarts huvud kör gång cykel mot till från av på längs
+    vid detalj översikts budget handlings strategi verksamhets åtgärds kvalitets vård
+    kommun utvecklings tids kost fördel besluts arbets utbildnings plats pendel""".split()
+)
+_BARE_SUFFIX_OK_AFTER = re.compile(r"([A-ZÅÄÖ][\wåäöé-]+)\s$")
+
+# Numbers that are something else and must never be read as personal data.
+_FENCE_KEYWORD = re.compile(
+    r"\b(?:ocr(?:-?nummer|-?nr)?|faktura(?:nummer|nr)?|fakturan|kundnummer|kundnr|"
+    r"ordernummer|ordernr|order|referens(?:nummer)?|ref|dnr|diarienummer|diarienr|"
+    r"ärendenummer|ärendenr|ärende|org\.?\s?nr|orgnummer|organisationsnummer|"
+    r"artikelnummer|art\.?\s?nr|avtalsnummer|objektnummer|mätarnummer|anläggnings(?:id|nummer)|"
+    r"ks|bn|kf|ksau|sn|mbn|ubn|lgh|lägenhet|fastighet|registreringsnummer|regnr|beslut)"
+    r"\b[\s.:#-]*(?:nr\.?|nummer)?[\s.:#]*(\d[\d /.:-]*\d|\d)",
+    re.I,
+)
+_ORGNR = re.compile(r"(?<![\w-])(?:16)?\d{2}[2-9]\d{3}-?\d{4}(?!\d)")
+_DATE = re.compile(
+    r"(?<!\d)(?:(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.](?:19|20)?\d{2})?)"
+    r"(?!\d)"
+)
+
+_TODAY = _dt.date.today
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    for a, b in spans:
+        if s < b and a < e:
+            return True
+    return False
+
+
+def _pnr_valid(digits: str, sep: str) -> bool:
+    """FMT-1..FMT-3: Luhn over YYMMDDNNN, a real date (day - 60 for samordningsnummer)."""
+    try:
+        p = _pnr.Personnummer(digits[:-4] + (sep or "") + digits[-4:])
+    except _pnr.PersonnummerException:
+        return False
+    if len(digits) == 12:
+        try:
+            if p.get_date() > _TODAY():
+                return False
+        except ValueError:
+            return False
+    return True
+
+
+def _phone_valid(raw: str) -> bool:
+    digits = re.sub(r"\D", "", raw)
+    if raw.lstrip().startswith("+"):
+        number = "+" + digits
+    elif digits.startswith("0046"):
+        number = "+" + digits[2:]
+    else:
+        number = digits
+    if len(digits) < 7 or len(digits) > 15:
+        return False
+    try:
+        parsed = phonenumbers.parse(number, "SE")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(parsed)
+
+
+class PiiDetector:
+    """All PII detectors; stateless after construction, safe to share."""
+
+    def find(self, text: str) -> list[PiiFinding]:
+        if not _GATE.search(text):
+            return []
+        found: list[PiiFinding] = []
+        claimed: list[tuple[int, int]] = []
+        fenced: list[tuple[int, int]] = []
+
+        def add(kind: str, s: int, e: int, rule: str) -> None:
+            found.append(PiiFinding(kind, s, e, text[s:e], rule))
+            claimed.append((s, e))
+
+        has_at = "@" in text or "(" in text or "[" in text
+        if has_at:
+            for m in _EMAIL.finditer(text):
+                add("email", m.start(), m.end(), "email.address")
+
+        has_digit = any(c.isdigit() for c in text)  # str.isdigit on ASCII digits is cheap
+        if not has_digit:
+            return found
+
+        for m in _FENCE_KEYWORD.finditer(text):
+            fenced.append(m.span(1))
+        for m in _DATE.finditer(text):
+            fenced.append(m.span())
+
+        for m in _IBAN.finditer(text):
+            s, e = m.span(1)
+            cand = m.group(1)
+            while cand and not _iban.is_valid(cand):
+                cut = cand.rfind(" ")
+                if cut <= 15:
+                    cand = ""
+                    break
+                cand = cand[:cut]
+            if cand and not _overlaps(claimed, s, s + len(cand)):
+                add("bank_account", s, s + len(cand), "bank.iban")
+
+        for m in _GIRO.finditer(text):
+            s, e = m.span(2)
+            if _overlaps(claimed, s, e):
+                continue
+            digits = re.sub(r"\D", "", m.group(2))
+            kw = m.group(1).lower()
+            if kw.startswith(("bank", "bg")):
+                ok = 7 <= len(digits) <= 8 and _luhn.is_valid(digits)
+                rule = "bank.bankgiro"
+            else:
+                ok = 2 <= len(digits) <= 8 and _luhn.is_valid(digits)
+                rule = "bank.plusgiro"
+            if ok:
+                add("bank_account", s, e, rule)
+            else:
+                fenced.append((s, e))
+
+        for m in _ORGNR.finditer(text):
+            if not _overlaps(claimed, *m.span()):
+                fenced.append(m.span())
+
+        for m in _ACCOUNT.finditer(text):
+            s, e = m.span()
+            if _overlaps(claimed, s, e):
+                continue
+            clearing = m.group(1) + (m.group(2) or "")
+            account_raw = m.group(3) or m.group(4) or ""
+            account = re.sub(r"\D", "", account_raw)
+            kw = _ACCOUNT_KEYWORD.search(text, max(0, s - 50), s)
+            if m.group(4) and not kw and not m.group(2):
+                continue  # an unbroken digit run is only an account when someone says so
+            if _overlaps(fenced, s, e) and not kw:
+                continue
+            if int(m.group(1)) < 1000:
+                continue
+            try:
+                _bank_validate(clearing, account)
+            except BankkontoException as exc:
+                if not (kw and type(exc).__name__.startswith("Swedbank")):
+                    continue
+            add("bank_account", s, e, "bank.clearing_account")
+
+        for m in _PNR.finditer(text):
+            s, e = m.span()
+            if _overlaps(claimed, s, e):
+                continue
+            digits = m.group(1) + m.group(3)
+            sep = m.group(2)
+            kw = _PNR_KEYWORD.search(text, max(0, s - 40), s)
+            if _overlaps(fenced, s, e) and not kw:
+                continue
+            if not _pnr_valid(digits, sep):
+                continue
+            if not sep and len(digits) == 10 and digits[0] == "0" and not kw:
+                # "0701234567" is a valid date (1907/2007-01-23) and may pass Luhn: a
+                # phone number unless someone calls it a personnummer.
+                if _phone_valid(digits):
+                    continue
+            add(
+                "personnummer",
+                s,
+                e,
+                "personnummer.samordning" if int(digits[-6:-4]) > 60 else "personnummer.luhn_date",
+            )
+
+        for m in _PHONE.finditer(text):
+            s, e = m.span()
+            raw = m.group()
+            # Try the whole candidate, then without trailing groups ("070-123 45 67 20 kr").
+            while True:
+                if not _overlaps(claimed, s, e) and not _overlaps(fenced, s, e):
+                    if _phone_valid(raw):
+                        add("phone", s, e, "phone.se")
+                        break
+                cut = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("/"))
+                if cut <= 2:
+                    break
+                raw = raw[:cut].rstrip(" -/–)")
+                e = s + len(raw)
+                if sum(c.isdigit() for c in raw) < 7:
+                    break
+
+        for m in _STREET_TAIL.finditer(text):
+            suf_start = m.start(1)
+            ws = suf_start
+            while ws > 0 and (text[ws - 1].isalpha() or text[ws - 1] == "-"):
+                ws -= 1
+            prefix = text[ws:suf_start].lower().rstrip("-")
+            if ws > 0 and text[ws - 1].isdigit():
+                continue
+            if prefix:
+                if prefix in _NOT_STREET_PREFIX or len(prefix) < 2:
+                    continue
+                if m.group(1).lower() in ("plan", "torg", "allé") and not text[ws].isupper():
+                    continue
+                start = ws
+            else:
+                # A bare "vägen 3" / "väg 26" is an address only after a capitalised name
+                # ("Gamla vägen 3", "Vansbro väg 5"); "längs väg 26" is a road number.
+                prev = _BARE_SUFFIX_OK_AFTER.search(text, max(0, ws - 40), ws)
+                if not prev or prev.group(1).lower() in _NOT_STREET_PREFIX:
+                    continue
+                if prev.start(1) > 0 and text[prev.start(1) - 2 : prev.start(1)].strip() == "":
+                    pass
+                start = prev.start(1)
+            end = m.end()
+            pm = _POSTCODE_TOWN.match(text, end)
+            if pm and _postnummer.is_valid(pm.group(1)):
+                end = pm.end()
+            if _overlaps(claimed, start, end):
+                continue
+            add("address", start, end, "address.street_number")
+
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
