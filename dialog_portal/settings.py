@@ -305,3 +305,7 @@ LOGGING = {
 
 # --- Moderation and registry knobs (used by later capabilities) ------------------------------
 MODERATION_REPORT_THRESHOLD = env.int("MODERATION_REPORT_THRESHOLD", default=3)
+# Registry: hold automatic registrations for a registrar's confirmation (numbers are reserved).
+REGISTRY_CONFIRM_AUTOMATIC = env.bool("REGISTRY_CONFIRM_AUTOMATIC", default=False)
+REGISTRY_SERIES = env.str("REGISTRY_SERIES", default="KS")  # diary-number series, "KS 2026/0042"
+REGISTRY_DOWNLOAD_DAYS = env.int("REGISTRY_DOWNLOAD_DAYS", default=14)  # signed download links

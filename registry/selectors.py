@@ -1,0 +1,130 @@
+"""Reads from the diarium. Confidential rows come only through `entry_get_for_user`."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from .models import DisposalDecision, DocumentRequest, Entry, RetentionPlanRow
+
+
+def entry_get_for_user(*, user, pk) -> Entry:
+    """The one gatekeeper for a full entry (document text, sender): 404 for missing and
+    forbidden alike, so a forbidden entry's existence is not revealed by the status code."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    entry = (
+        Entry.objects.select_related("case", "secrecy_provision", "officer").filter(pk=pk).first()
+    )
+    if entry is None or not user.has_perm("registry.view_entry_document", entry):
+        raise Http404
+    return entry
+
+
+def entry_get_public(*, pk) -> Entry:
+    """The public view of one entry (register fields only; 404 if not in the web diary)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    entry = Entry.objects.public().select_related("case", "secrecy_provision").filter(pk=pk).first()
+    if entry is None:
+        raise Http404
+    return entry
+
+
+def entries_public(
+    *,
+    q: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    channel: str = "",
+    case: str = "",
+) -> QuerySet[Entry]:
+    """The web diary's search (GDPR-2: words match the subject only, never the text, and no
+    filter by sensitive category exists)."""
+    qs = Entry.objects.public().select_related("case", "secrecy_provision")
+    if q:
+        if connection.vendor == "postgresql":
+            query = SearchQuery(q, config="swedish", search_type="websearch")
+            qs = qs.filter(search_vector=query)
+        else:
+            for word in q.split():
+                qs = qs.filter(subject__icontains=word)
+    if date_from:
+        qs = qs.filter(received_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(received_at__date__lte=date_to)
+    if channel:
+        qs = qs.filter(channel=channel)
+    if case:
+        qs = qs.filter(case__diary_number__iexact=case.strip())
+    return qs.order_by("-received_at", "-pk")
+
+
+def entries_pending() -> QuerySet[Entry]:
+    return Entry.objects.filter(state=Entry.State.PENDING).select_related("case").order_by("pk")
+
+
+def entries_recent(*, limit: int = 50) -> QuerySet[Entry]:
+    return Entry.objects.select_related("case", "secrecy_provision").order_by("-pk")[:limit]
+
+
+def disposals_due(*, decision: DisposalDecision | None = None, today: date | None = None):
+    """Entries whose documents are due for gallring under a decision (ARK-2).
+
+    Due = the document type's plan row says "dispose", a decision covers the row, and the
+    retention period counted from the arrival date has passed. Secret-marked entries are due
+    like any other; only documents still held count.
+    """
+    today = today or timezone.localdate()
+    decisions = (
+        [decision] if decision else list(DisposalDecision.objects.prefetch_related("plan_rows"))
+    )
+    due: list[Entry] = []
+    seen: set[int] = set()
+    for dec in decisions:
+        types = [
+            row.document_type
+            for row in dec.plan_rows.all()
+            if row.disposition == RetentionPlanRow.Disposition.DISPOSE
+        ]
+        cutoff = (
+            today.replace(year=today.year - dec.retention_years) if dec.retention_years else today
+        )
+        qs = Entry.objects.filter(
+            document_type__in=types,
+            disposed_at__isnull=True,
+            received_at__date__lte=cutoff,
+            received_at__date__gte=date(1900, 1, 1),
+        ).select_related("case")
+        for entry in qs:
+            if entry.pk not in seen:
+                seen.add(entry.pk)
+                entry.due_under = dec
+                due.append(entry)
+    return due
+
+
+def disposals_overview(*, today: date | None = None) -> list[dict]:
+    """Per decision: how many are due, and how many overdue (due more than 30 days ago)."""
+    today = today or timezone.localdate()
+    rows = []
+    for dec in DisposalDecision.objects.prefetch_related("plan_rows"):
+        due = disposals_due(decision=dec, today=today)
+        overdue = disposals_due(decision=dec, today=today - timedelta(days=30))
+        rows.append({"decision": dec, "due": due, "overdue": overdue})
+    return rows
+
+
+def requests_queue() -> QuerySet[DocumentRequest]:
+    return DocumentRequest.objects.exclude(state=DocumentRequest.State.DELIVERED).prefetch_related(
+        "items__entry"
+    )

@@ -1,0 +1,569 @@
+"""Writes to the diarium. Every change of state leaves a RegistryEvent (who, what, when, why).
+
+Numbering (OSL-5, never a gap, never a duplicate): a case number is taken from a
+`NumberCounter` row per (series, year) locked with `select_for_update()` inside the registering
+transaction, and a document number from the case row, locked the same way. A transaction that
+fails rolls its counter increment back with it, so no number is ever skipped; UniqueConstraints
+on the numbers are the second line of defence.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import TextField, Value
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import (
+    Annotation,
+    Attachment,
+    Case,
+    Channel,
+    Direction,
+    Disposal,
+    DisposalDecision,
+    Document,
+    DocumentRequest,
+    DocumentType,
+    Entry,
+    NumberCounter,
+    RegistryEvent,
+    RequestItem,
+    SecrecyProvision,
+)
+
+REQUEST_SERIES = "BEG"
+
+
+def _series() -> str:
+    return getattr(settings, "REGISTRY_SERIES", "KS")
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def event_record(
+    *,
+    action: str,
+    actor=None,
+    actor_label: str = "",
+    entry: Entry | None = None,
+    request: DocumentRequest | None = None,
+    reason: str = "",
+    data: dict | None = None,
+) -> RegistryEvent:
+    """Append one row to the audit log."""
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return RegistryEvent.objects.create(
+        action=action,
+        actor=actor,
+        actor_label=actor_label or ("" if actor else "system"),
+        entry=entry,
+        request=request,
+        reason=reason,
+        data=data or {},
+    )
+
+
+def _next_number(*, series: str, year: int) -> int:
+    """Lock the (series, year) counter row and take its next number. Call inside atomic()."""
+    NumberCounter.objects.bulk_create(
+        [NumberCounter(series=series, year=year, last_number=0)], ignore_conflicts=True
+    )
+    counter = NumberCounter.objects.select_for_update().get(series=series, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def case_open(*, subject: str, officer=None, opened_on=None, actor=None) -> Case:
+    """Open a new ärende with the next case number of this year (OSL-7)."""
+    with transaction.atomic():
+        opened_on = opened_on or timezone.localdate()
+        series = _series()
+        number = _next_number(series=series, year=opened_on.year)
+        case = Case(
+            series=series,
+            year=opened_on.year,
+            number=number,
+            diary_number=f"{series} {opened_on.year}/{number:04d}",
+            subject=subject,
+            officer=officer,
+            opened_on=opened_on,
+        )
+        case.full_clean()
+        case.save()
+        event_record(action="case_opened", actor=actor, data={"case": case.diary_number})
+        return case
+
+
+def _update_search_vector(entry: Entry) -> None:
+    """Index only the subject (GDPR-2: never the document text)."""
+    if is_postgres():
+        Entry.objects.filter(pk=entry.pk).update(
+            search_vector=SearchVector(
+                Value(entry.current_subject, output_field=TextField()), config="swedish"
+            )
+        )
+
+
+def _guess_type(subject: str) -> str:
+    """Moderation names the kind in the subject's first word (contract: kind + target)."""
+    first = subject.strip().split(" ", 1)[0].lower() if subject.strip() else ""
+    return {
+        "fråga": DocumentType.QUESTION,
+        "behov": DocumentType.NEED,
+        "förslag": DocumentType.YOUTH_PROPOSAL,
+        "tillgänglighet": DocumentType.ACCESSIBILITY_FEEDBACK,
+        "synpunkt": DocumentType.COMMENT,
+        "kommentar": DocumentType.COMMENT,
+    }.get(first, DocumentType.COMMENT)
+
+
+def entry_register(
+    *,
+    received_at: datetime,
+    channel: str,
+    subject: str,
+    text: str,
+    document_type: str,
+    sender_name: str = "",
+    sender_is_organisation: bool = False,
+    direction: str = Direction.INCOMING,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
+    secrecy_provision: str = "",
+    pii_spans: Iterable[dict] = (),
+    case_ref: str = "",
+    source_ref: str = "",
+    officer=None,
+    actor=None,
+    actor_label: str = "",
+    pending: bool = False,
+) -> Entry:
+    """Register one document with its frozen snapshot; a new ärende unless `case_ref` names one.
+
+    `secrecy_provision` is an OSL code ("21:1") on the SecrecyProvision list; an unknown code
+    is a ValidationError. Returns the entry; raises IntegrityError if `source_ref` is taken.
+    """
+    if channel not in Channel.values:
+        raise ValidationError(_("Unknown channel."))
+    if document_type not in DocumentType.values:
+        raise ValidationError(_("Unknown document type."))
+    if not subject.strip():
+        raise ValidationError(_("A subject is required."))
+    if timezone.is_naive(received_at):
+        received_at = timezone.make_aware(received_at)
+    provision = None
+    if secrecy_provision:
+        provision = SecrecyProvision.objects.filter(code=secrecy_provision).first()
+        if provision is None:
+            raise ValidationError(
+                _("Unknown secrecy provision: %(code)s") % {"code": secrecy_provision}
+            )
+    with transaction.atomic():
+        if case_ref:
+            case = Case.objects.select_for_update().filter(diary_number=case_ref).first()
+            if case is None:
+                raise ValidationError(
+                    _("No case with the diary number %(ref)s.") % {"ref": case_ref}
+                )
+        else:
+            case = case_open(subject=subject[:255], officer=officer, actor=actor)
+            case = Case.objects.select_for_update().get(pk=case.pk)
+        case.last_document_number += 1
+        case.save(update_fields=["last_document_number", "updated_at"])
+        now = timezone.now()
+        entry = Entry(
+            case=case,
+            sequence=case.last_document_number,
+            diary_number=f"{case.diary_number}-{case.last_document_number}",
+            direction=direction,
+            document_type=document_type,
+            received_at=received_at,
+            channel=channel,
+            sender_name=sender_name[:200],
+            sender_is_organisation=sender_is_organisation,
+            subject=subject[:255],
+            source_ref=source_ref,
+            state=Entry.State.PENDING if pending else Entry.State.REGISTERED,
+            registered_at=now,
+            registered_by=actor if getattr(actor, "is_authenticated", False) else None,
+            officer=officer or case.officer,
+            secrecy_provision=provision,
+            secrecy_marked_at=now if provision else None,
+            secrecy_marked_by=(
+                (actor.get_username() if getattr(actor, "is_authenticated", False) else actor_label)
+                if provision
+                else ""
+            ),
+        )
+        entry.full_clean(exclude=["disposal", "search_vector"])
+        entry.save()
+        Document.objects.create(entry=entry, text=text, pii_spans=list(pii_spans))
+        for filename, content, content_type in attachments:
+            Attachment.objects.create(
+                entry=entry,
+                filename=filename[:255],
+                content=bytes(content),
+                content_type=content_type[:120] or "application/octet-stream",
+            )
+        _update_search_vector(entry)
+        event_record(
+            action="entry_pending" if pending else "entry_registered",
+            actor=actor,
+            actor_label=actor_label,
+            entry=entry,
+            data={"diary_number": entry.diary_number, "source_ref": source_ref},
+        )
+        if provision:
+            event_record(
+                action="secrecy_marked",
+                actor=actor,
+                actor_label=actor_label,
+                entry=entry,
+                data={"provision": provision.code},
+            )
+    return entry
+
+
+def document_register_incoming(
+    *,
+    source_ref: str,
+    received_at: datetime,
+    channel: str,
+    sender_name: str,
+    sender_is_organisation: bool,
+    subject: str,
+    text: str,
+    attachments: list[tuple[str, bytes, str]] = (),  # type: ignore[assignment]
+    secrecy_provision: str = "",
+    pii_spans: list[dict] = (),  # type: ignore[assignment]
+    case_ref: str = "",
+) -> str:
+    """Register a contribution handed on by moderation; returns its diary number.
+
+    Idempotent on `source_ref`: a second call returns the same number and registers nothing.
+    Each contribution starts its own ärende unless `case_ref` names one (OSL-7), so a new one
+    returns "KS YYYY/NNNN-1". With REGISTRY_CONFIRM_AUTOMATIC the number is reserved at once
+    (no gap) and the entry waits, hidden from the web diary, for a registrar's confirmation.
+    """
+    if not source_ref:
+        raise ValidationError(_("A source reference is required."))
+    existing = Entry.objects.filter(source_ref=source_ref).values_list("diary_number", flat=True)
+    if existing:
+        return existing[0]
+    try:
+        with transaction.atomic():
+            entry = entry_register(
+                received_at=received_at,
+                channel=channel,
+                subject=subject,
+                text=text,
+                document_type=_guess_type(subject),
+                sender_name=sender_name,
+                sender_is_organisation=sender_is_organisation,
+                attachments=attachments,
+                secrecy_provision=secrecy_provision,
+                pii_spans=pii_spans,
+                case_ref=case_ref,
+                source_ref=source_ref,
+                actor_label="moderation",
+                pending=getattr(settings, "REGISTRY_CONFIRM_AUTOMATIC", False),
+            )
+    except IntegrityError:
+        # A concurrent call registered the same source first; ours rolled back (no gap).
+        found = Entry.objects.filter(source_ref=source_ref).values_list("diary_number", flat=True)
+        if found:
+            return found[0]
+        raise
+    return entry.diary_number
+
+
+def entry_confirm(*, entry: Entry, actor) -> Entry:
+    """A registrar confirms an automatic registration; it then shows in the web diary."""
+    with transaction.atomic():
+        entry = Entry.objects.select_for_update().get(pk=entry.pk)
+        if entry.state == Entry.State.REGISTERED:
+            return entry
+        entry.state = Entry.State.REGISTERED
+        entry.registered_by = actor
+        entry.save(update_fields=["state", "registered_by", "updated_at"])
+        event_record(action="entry_confirmed", actor=actor, entry=entry)
+    return entry
+
+
+def entry_mark_secret(*, entry: Entry, provision_code: str, actor, reason: str = "") -> Entry:
+    """Set (or clear, with an empty code) the sekretessmarkering (OSL-8)."""
+    provision = None
+    if provision_code:
+        provision = SecrecyProvision.objects.filter(code=provision_code).first()
+        if provision is None:
+            raise ValidationError(
+                _("Unknown secrecy provision: %(code)s") % {"code": provision_code}
+            )
+    with transaction.atomic():
+        entry = Entry.objects.select_for_update().get(pk=entry.pk)
+        entry.secrecy_provision = provision
+        entry.secrecy_marked_at = timezone.now() if provision else None
+        entry.secrecy_marked_by = actor.get_username() if provision else ""
+        entry.save(
+            update_fields=[
+                "secrecy_provision",
+                "secrecy_marked_at",
+                "secrecy_marked_by",
+                "updated_at",
+            ]
+        )
+        event_record(
+            action="secrecy_marked" if provision else "secrecy_cleared",
+            actor=actor,
+            entry=entry,
+            reason=reason,
+            data={"provision": provision_code},
+        )
+    return entry
+
+
+def entry_annotate(
+    *, entry: Entry, actor, reason: str, field: str = "note", new_value: str = ""
+) -> Annotation:
+    """A correction that keeps the original: the annotation records the new value and why."""
+    if not reason.strip():
+        raise ValidationError(_("Give a reason for the correction."))
+    if field == Annotation.Field.SUBJECT and not new_value.strip():
+        raise ValidationError(_("Give the corrected subject."))
+    with transaction.atomic():
+        note = Annotation(
+            entry=entry, field=field, new_value=new_value, reason=reason, author=actor
+        )
+        note.full_clean()
+        note.save()
+        _update_search_vector(entry)
+        event_record(
+            action="entry_annotated",
+            actor=actor,
+            entry=entry,
+            reason=reason,
+            data={"field": field, "new_value": new_value},
+        )
+    return note
+
+
+# --- gallring (ARK-1, ARK-2) ---------------------------------------------------------------
+def disposal_carry_out(*, decision: DisposalDecision, actor, today=None) -> Disposal:
+    """Carry out a due gallring under `decision`: destroy the due documents, keep the log.
+
+    The register entries stay (the diarium is kept); their document text and attachments are
+    destroyed. Only entries due under this decision are touched.
+    """
+    from .selectors import disposals_due
+
+    with transaction.atomic():
+        due = list(disposals_due(decision=decision, today=today))
+        disposal = Disposal.objects.create(decision=decision, carried_out_by=actor)
+        destroyed = []
+        if is_postgres():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL registry.allow_disposal = 'on'")
+        for entry in due:
+            for obj in [
+                *Attachment.objects.filter(entry=entry),
+                *Document.objects.filter(entry=entry),
+            ]:
+                obj._disposal_allowed = True
+                obj.delete()
+            Entry.objects.filter(pk=entry.pk).update(disposed_at=timezone.now(), disposal=disposal)
+            destroyed.append(entry.diary_number)
+            event_record(
+                action="document_disposed",
+                actor=actor,
+                entry=entry,
+                reason=str(decision),
+                data={"decision_id": decision.pk, "reference": decision.reference},
+            )
+        Disposal.objects.filter(pk=disposal.pk).update(destroyed=destroyed)
+        disposal.destroyed = destroyed
+        event_record(
+            action="disposal_run",
+            actor=actor,
+            reason=str(decision),
+            data={"decision_id": decision.pk, "count": len(destroyed)},
+        )
+    return disposal
+
+
+# --- requests (TF-5 to TF-9) -----------------------------------------------------------------
+def request_submit(
+    *,
+    description: str,
+    name: str = "",
+    contact: str = "",
+    delivery: str = DocumentRequest.Delivery.PDF,
+    entry: Entry | None = None,
+    channel: str = Channel.PORTAL,
+    received_at=None,
+    actor=None,
+) -> DocumentRequest:
+    """Take a request; only the description is required (TF-5), no purpose asked (TF-6)."""
+    if not description.strip():
+        raise ValidationError(_("Describe which documents you want."))
+    if delivery == DocumentRequest.Delivery.EMAIL and not contact.strip():
+        raise ValidationError(_("Give an e-mail address if you want the documents by e-mail."))
+    with transaction.atomic():
+        now = received_at or timezone.now()
+        number = _next_number(series=REQUEST_SERIES, year=timezone.localdate(now).year)
+        request = DocumentRequest(
+            reference=f"{REQUEST_SERIES} {timezone.localdate(now).year}/{number:04d}",
+            received_at=now,
+            description=description,
+            name=name,
+            contact=contact,
+            delivery=delivery,
+            channel=channel,
+            access_key=secrets.token_urlsafe(24),
+        )
+        request.full_clean()
+        request.save()
+        if entry is not None:
+            RequestItem.objects.create(request=request, entry=entry)
+        event_record(action="request_received", actor=actor, request=request)
+    return request
+
+
+def request_add_entry(*, request: DocumentRequest, entry: Entry, actor) -> RequestItem:
+    item, created = RequestItem.objects.get_or_create(request=request, entry=entry)
+    if created:
+        event_record(
+            action="request_item_added",
+            actor=actor,
+            request=request,
+            entry=entry,
+        )
+    return item
+
+
+def _clean_spans(spans: Iterable[dict], length: int) -> list[dict]:
+    cleaned = []
+    for span in spans:
+        try:
+            start, end = int(span["start"]), int(span["end"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValidationError(_("A redaction is not valid.")) from exc
+        if not 0 <= start < end <= length:
+            raise ValidationError(_("A redaction lies outside the text."))
+        cleaned.append({"start": start, "end": end})
+    return sorted(cleaned, key=lambda s: s["start"])
+
+
+def request_item_decide(
+    *,
+    item: RequestItem,
+    outcome: str,
+    actor,
+    provision_code: str = "",
+    reasons: str = "",
+    redactions: Iterable[dict] = (),
+) -> RequestItem:
+    """Record the sekretessprövning of one document (OSL-9, FL-2)."""
+    if outcome not in {
+        RequestItem.Outcome.RELEASE,
+        RequestItem.Outcome.REDACT,
+        RequestItem.Outcome.REFUSE,
+    }:
+        raise ValidationError(_("Choose a decision."))
+    provision = None
+    if outcome in {RequestItem.Outcome.REDACT, RequestItem.Outcome.REFUSE}:
+        provision = SecrecyProvision.objects.filter(code=provision_code).first()
+        if provision is None:
+            raise ValidationError(_("Name the OSL provision the decision rests on."))
+        if not reasons.strip():
+            raise ValidationError(_("Give the reasons why the provision applies."))
+    spans: list[dict] = []
+    if outcome == RequestItem.Outcome.REDACT:
+        document = getattr(item.entry, "document", None)
+        if document is None:
+            raise ValidationError(_("The document has been disposed of."))
+        spans = _clean_spans(redactions, len(document.text))
+        if not spans:
+            raise ValidationError(_("Mark at least one part to redact."))
+    with transaction.atomic():
+        item.outcome = outcome
+        item.provision = provision
+        item.reasons = reasons
+        item.redactions = spans
+        item.decided_by = actor
+        item.decided_at = timezone.now()
+        item.save()
+        request = item.request
+        if not request.items.filter(outcome="").exists():
+            request.state = DocumentRequest.State.DECIDED
+            request.decided_at = item.decided_at
+            request.handled_by = actor
+            request.save(update_fields=["state", "decided_at", "handled_by", "updated_at"])
+        event_record(
+            action="request_item_decided",
+            actor=actor,
+            request=request,
+            entry=item.entry,
+            reason=reasons,
+            data={"outcome": outcome, "provision": provision_code, "redactions": spans},
+        )
+    return item
+
+
+def request_deliver(*, request: DocumentRequest, actor, method: str = "") -> DocumentRequest:
+    """Deliver the released documents as a PDF with the redactions burned in (TF-8, TF-9).
+
+    Stores the PDF as delivered and the time from request to delivery. With method "email"
+    the PDF is sent to the contact address; "pdf" makes it downloadable by a signed link.
+    """
+    from django.core.mail import EmailMessage
+
+    from .pdf import release_pdf
+
+    if request.items.filter(outcome="").exists() or not request.items.exists():
+        raise ValidationError(_("Review every document before delivering."))
+    method = method or request.delivery
+    if method == DocumentRequest.Delivery.EMAIL and not request.contact:
+        raise ValidationError(_("The requester gave no address to send to."))
+    pdf = release_pdf(request=request)
+    with transaction.atomic():
+        Delivery = request.deliveries.model
+        Delivery.objects.create(request=request, method=method, pdf=pdf, created_by=actor)
+        now = timezone.now()
+        request.state = DocumentRequest.State.DELIVERED
+        request.delivered_at = now
+        request.lead_time = now - request.received_at
+        request.save(update_fields=["state", "delivered_at", "lead_time", "updated_at"])
+        event_record(
+            action="request_delivered", actor=actor, request=request, data={"method": method}
+        )
+        if method == DocumentRequest.Delivery.EMAIL:
+            message = EmailMessage(
+                subject=_("Your request %(ref)s") % {"ref": request.reference},
+                body=_("The documents you asked for are attached."),
+                to=[request.contact],
+            )
+            message.attach(
+                f"{request.reference.replace(' ', '_').replace('/', '-')}.pdf",
+                pdf,
+                "application/pdf",
+            )
+            transaction.on_commit(message.send)
+    return request
+
+
+def request_mark_notified(*, request: DocumentRequest, actor) -> None:
+    """Record the date the requester was notified of the decision (FL-3)."""
+    now = timezone.now()
+    request.items.filter(notified_at__isnull=True).exclude(outcome="").update(notified_at=now)
+    event_record(action="request_notified", actor=actor, request=request)
