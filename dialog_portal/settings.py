@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import warnings
 from pathlib import Path
 
 import environ
@@ -115,15 +116,23 @@ TEMPLATES = [
 ]
 
 # --- Database -----------------------------------------------------------------------------
+# PostgreSQL in production, SQLite under var/ for the demo. An empty DATABASE_URL means the
+# default; anything else that is not a PostgreSQL or SQLite URL stops the start with a clear
+# Swedish message instead of a confusing error at the first query.
+SUPPORTED_DATABASE_ENGINES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+DATABASE_URL = env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 try:
-    DATABASES = {
-        "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-    }
-except (ImproperlyConfigured, KeyError, ValueError) as exc:  # an unknown scheme or a typo
+    with warnings.catch_warnings():  # django-environ warns before we say it in Swedish
+        warnings.simplefilter("ignore")
+        _database = environ.Env.db_url_config(DATABASE_URL)
+except (ImproperlyConfigured, KeyError, ValueError) as exc:  # a typo in the URL
+    _database = {"ENGINE": f"({exc})"}
+if _database.get("ENGINE") not in SUPPORTED_DATABASE_ENGINES:
     raise ImproperlyConfigured(
-        f"DATABASE_URL kan inte tolkas ({exc}). Ange t.ex. "
+        "DATABASE_URL kan inte tolkas: ange en adress till PostgreSQL eller SQLite, t.ex. "
         "postgres://postgres@127.0.0.1:5432/medborgardialog eller sqlite:///var/db.sqlite3"
-    ) from exc
+    )
+DATABASES = {"default": _database}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
@@ -196,6 +205,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_VIEW = "dialog_portal.views.ratelimited"
 RATELIMIT_FORM_RATE = env.str("RATELIMIT_FORM_RATE", default="10/m")
+# django-axes alone counts failed logins and shows its Swedish lockout page; allauth's own
+# failed-login limit would otherwise answer first, with another message and another count.
+ACCOUNT_RATE_LIMITS: dict | bool = {"login_failed": None}
 if not RATELIMIT_ENABLE:
     ACCOUNT_RATE_LIMITS = False  # allauth's own limits go off with ours (load tests)
 
