@@ -1,0 +1,164 @@
+"""Forms every app plugs in to hand a contribution to moderation, and the moderators' forms."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import EvidenceRecord, Report
+from .services import MAX_TEXT, contribution_preview
+
+
+class ContributionForm(forms.Form):
+    """Text, chosen name, optional e-mail; after `is_valid()` `.screening` holds the result.
+
+    The view decides from `.screening` and the pressed button whether to warn (RULE-1), or to
+    hand the contribution to `contribution_submit` with `post_anyway`.
+    """
+
+    text = forms.CharField(
+        label=_("Your contribution"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=MAX_TEXT,
+        help_text=_("Do not write personal data or confidential matters here."),
+    )
+    display_name = forms.CharField(
+        label=_("Name shown with your contribution"),
+        max_length=80,
+        required=False,
+        help_text=_("Shown publicly. Leave empty to be shown as Anonymous."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail (optional, never published)"),
+        required=False,
+        help_text=_("So we can tell you if your contribution is not published."),
+    )
+    post_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    screening = None
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get("text")
+        if text:
+            self.screening = contribution_preview(text=text)
+        return cleaned
+
+
+class PhotoContributionForm(ContributionForm):
+    """A photo with the consents of RULE-4."""
+
+    photo = forms.FileField(
+        label=_("Photo"),
+        help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB. Location data is removed."),
+    )
+    photo_consent = forms.BooleanField(
+        label=_("Everyone in the photo knows about it and agrees to its publication."),
+        required=True,
+    )
+    child_pictured = forms.BooleanField(
+        label=_("A child under 15 is in the photo."), required=False
+    )
+    guardian_consent = forms.BooleanField(
+        label=_("The child's guardian has agreed to the publication."), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = False
+        self.fields["text"].label = _("Caption")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("child_pictured") and not cleaned.get("guardian_consent"):
+            self.add_error(
+                "guardian_consent",
+                _("A child under 15 is pictured: confirm that a guardian has agreed."),
+            )
+        return cleaned
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why do you report this?"), choices=Report.Reason.choices, widget=forms.RadioSelect
+    )
+    message = forms.CharField(
+        label=_("Anything to add (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail (optional)"),
+        required=False,
+        help_text=_("Leave your address if you want to hear the outcome."),
+    )
+
+
+class TakedownForm(forms.Form):
+    name = forms.CharField(label=_("Your name (optional)"), max_length=120, required=False)
+    email = forms.EmailField(
+        label=_("E-mail (optional)"),
+        required=False,
+        help_text=_("We confirm by e-mail when the photo is gone."),
+    )
+    message = forms.CharField(
+        label=_("Message (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (the author sees it)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class RedactForm(forms.Form):
+    phrase = forms.CharField(
+        label=_("Exact text to mask"),
+        max_length=500,
+        help_text=_("Every occurrence is replaced by [borttaget] in public view."),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+
+class CriminalForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Category of crime"), choices=EvidenceRecord.Category.choices
+    )
+    reason = forms.CharField(
+        label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PoliceDecisionForm(forms.Form):
+    reported = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("1", _("Report to the police")), ("0", _("Do not report"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    police_reference = forms.CharField(
+        label=_("Police reference (if known)"), max_length=80, required=False
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ImportanceForm(forms.Form):
+    minor = forms.TypedChoiceField(
+        label=_("Minor importance"),
+        choices=[("1", _("Of minor importance (not registered)")), ("0", _("Register it"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=300)
