@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,15 +9,29 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Village meetings")
 
     def participation(self):
+        """What the home page says is open now: the next meeting, or that none is planned."""
         from dialog_portal.participation import Participation
 
+        from .selectors import meeting_next
+
+        meeting = meeting_next()
+        if meeting is None:
+            status = _("We have no village meetings planned right now.")
+            url = reverse("meetings-index")
+        else:
+            when = formats.date_format(timezone.localtime(meeting.starts_at), "j F Y, H:i")
+            status = _("Next meeting: %(village)s, %(when)s. Send your questions now.") % {
+                "village": meeting.village.name,
+                "when": when,
+            }
+            url = reverse("meetings-index")
         return Participation(
             order=10,
             title=_("Village meetings (kommundelsträffar)"),
-            url=reverse("meetings-index"),
+            url=url,
             description=_(
                 "Politicians and officials visit the villages of the municipality. Ask questions and tell us what your village needs."
             ),
-            status=_("We have no village meetings planned right now."),
-            is_open=False,
+            status=status,
+            is_open=meeting is not None,
         )

@@ -1,0 +1,93 @@
+"""Forms of the meetings app (residents' questions and needs use moderation's form)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Village
+
+
+class VillageFilterForm(forms.Form):
+    by = forms.ModelChoiceField(
+        label=_("Village"),
+        queryset=Village.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All villages"),
+    )
+
+
+class PastSearchForm(VillageFilterForm):
+    q = forms.CharField(
+        label=_("Search in titles, agendas and notes"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
+class SubscriptionForm(forms.Form):
+    village = forms.ModelChoiceField(
+        label=_("Village"), queryset=Village.objects.all(), to_field_name="slug"
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_(
+            "We send a link to confirm. We use the address only for these notices, and you can unsubscribe with one click in every mail."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("For the confirmation and a link to cancel."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class CancelMeetingForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        help_text=_("The subscribers of the village receive this text."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class CloseMeetingForm(forms.Form):
+    notes = forms.CharField(label=_("Notes from the meeting"), widget=forms.Textarea)
+    finished_on = forms.DateField(
+        label=_("Date the notes were finished"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    participant_count = forms.IntegerField(label=_("Number of participants"), min_value=0)
+    dealt_with = forms.TypedMultipleChoiceField(
+        label=_("Questions and needs the meeting dealt with"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def meeting_contribution_form_class():
+    """Moderation's ContributionForm with the choice of a question or a need first (the form
+    include accepts a subclass). Built lazily: meetings imports moderation, never the reverse."""
+    from moderation.forms import ContributionForm
+
+    class MeetingContributionForm(ContributionForm):
+        kind = forms.ChoiceField(
+            label=_("What do you want to send?"),
+            choices=[("question", _("A question")), ("need", _("A need in the village"))],
+            initial="question",
+            widget=forms.RadioSelect,
+        )
+        field_order = ["kind", "text", "display_name", "email", "post_anyway"]
+
+    return MeetingContributionForm

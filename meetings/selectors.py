@@ -1,0 +1,140 @@
+"""Reads of the meetings app. Each selector owns its joins, so pages run a bounded number
+of queries however many meetings there are."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from .models import Answer, FollowUpAction, Meeting, Registration, Village, VillageItem
+
+
+def published_meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.filter(published_at__isnull=False).select_related("village", "venue")
+
+
+def meetings_upcoming(*, village: Village | None = None) -> QuerySet[Meeting]:
+    """Published meetings that have not ended, cancelled ones included (marked so)."""
+    qs = published_meetings().filter(ends_at__gte=timezone.now()).exclude(state=Meeting.State.HELD)
+    if village is not None:
+        qs = qs.filter(village=village)
+    return qs.order_by("starts_at")
+
+
+def meeting_next(*, village: Village | None = None) -> Meeting | None:
+    return meetings_upcoming(village=village).filter(state=Meeting.State.PLANNED).first()
+
+
+def meetings_past(*, village: Village | None = None, query: str = "") -> QuerySet[Meeting]:
+    """Published meetings that have ended or been held, newest first, searchable in the
+    title, the village, the agenda and the notes."""
+    qs = (
+        published_meetings()
+        .filter(Q(ends_at__lt=timezone.now()) | Q(state=Meeting.State.HELD))
+        .select_related("notes")
+    )
+    if village is not None:
+        qs = qs.filter(village=village)
+    query = (query or "").strip()
+    if query:
+        qs = qs.filter(
+            Q(title__icontains=query)
+            | Q(village__name__icontains=query)
+            | Q(notes__text__icontains=query)
+            | Q(agenda_items__title__icontains=query)
+        ).distinct()
+    return qs.order_by("-starts_at")
+
+
+def meeting_get_public(*, pk: int) -> Meeting:
+    """One published meeting with everything its page shows, or 404."""
+    meeting = (
+        published_meetings()
+        .select_related("notes")
+        .prefetch_related(
+            "agenda_items",
+            "attendees",
+            Prefetch("follow_ups", queryset=FollowUpAction.objects.order_by("due_on", "id")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def meeting_contributions(*, meeting: Meeting) -> list:
+    """The published questions and needs of a meeting, each with `.answer` (or None) and
+    `.dealt_with` set: two queries whatever their number."""
+    from moderation.selectors import contributions_for
+
+    contributions = list(contributions_for(target=meeting, kinds=["question", "need"]))
+    ids = [c.pk for c in contributions]
+    answers = {a.contribution_id: a for a in Answer.objects.filter(contribution_id__in=ids)}
+    dealt = (
+        set(
+            meeting.dealt_with.filter(contribution_id__in=ids).values_list(
+                "contribution_id", flat=True
+            )
+        )
+        if ids
+        else set()
+    )
+    for contribution in contributions:
+        contribution.answer = answers.get(contribution.pk)
+        contribution.dealt_with = contribution.pk in dealt
+    return contributions
+
+
+def contribution_counts(*, meetings) -> dict[int, int]:
+    """Published questions and needs per meeting id, one query for the whole list."""
+    meetings = list(meetings)
+    if not meetings:
+        return {}
+    from moderation.selectors import contribution_counts_for
+
+    counts = contribution_counts_for(targets=meetings)
+    result: dict[int, int] = {}
+    for key, value in counts.items():
+        pk = getattr(key, "pk", key)
+        try:
+            result[int(pk)] = value
+        except (TypeError, ValueError):
+            continue
+    return result
+
+
+def village_get(*, slug: str) -> Village:
+    village = Village.objects.filter(slug=slug).first()
+    if village is None:
+        raise Http404
+    return village
+
+
+def village_items(*, village: Village) -> QuerySet[VillageItem]:
+    return village.items.order_by("state", "title")
+
+
+def village_open_follow_ups(*, village: Village) -> QuerySet[FollowUpAction]:
+    return (
+        FollowUpAction.objects.filter(
+            meeting__village=village,
+            meeting__published_at__isnull=False,
+            status__in=FollowUpAction.OPEN_STATUSES,
+        )
+        .select_related("meeting")
+        .order_by("due_on", "id")
+    )
+
+
+def registration_counts(*, meeting: Meeting) -> dict[str, int]:
+    counts = {"confirmed": 0, "waiting": 0}
+    for row in (
+        meeting.registrations.exclude(state=Registration.State.CANCELLED)
+        .values_list("state", flat=True)
+        .order_by()
+    ):
+        counts[row] = counts.get(row, 0) + 1
+    return counts

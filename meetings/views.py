@@ -1,0 +1,288 @@
+"""Public pages of the village meetings: thin views over selectors and services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from . import selectors, services
+from .forms import (
+    PastSearchForm,
+    RegistrationForm,
+    SubscriptionForm,
+    VillageFilterForm,
+    meeting_contribution_form_class,
+)
+from .ical import calendar_for
+from .models import Meeting
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """Upcoming meetings, filterable by village; the empty state offers a subscription."""
+    filter_form = VillageFilterForm(request.GET or None)
+    village = filter_form.cleaned_data["by"] if filter_form.is_valid() else None
+    meetings = list(selectors.meetings_upcoming(village=village))
+    counts = selectors.contribution_counts(meetings=meetings)
+    for meeting in meetings:
+        meeting.contribution_count = counts.get(meeting.pk, 0)
+    planned = [m for m in meetings if m.state == Meeting.State.PLANNED]
+    subscribe_form = SubscriptionForm(initial={"village": village.slug if village else None})
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "filter_form": filter_form,
+            "village": village,
+            "meetings": meetings,
+            "has_planned": bool(planned),
+            "subscribe_form": subscribe_form,
+        },
+    )
+
+
+def meeting_past(request: HttpRequest) -> HttpResponse:
+    form = PastSearchForm(request.GET or None)
+    village, query = None, ""
+    if form.is_valid():
+        village, query = form.cleaned_data["by"], form.cleaned_data["q"]
+    page = Paginator(selectors.meetings_past(village=village, query=query), 20).get_page(
+        request.GET.get("sida")
+    )
+    return render(
+        request,
+        "meetings/meeting_past.html",
+        {"form": form, "page": page, "meetings": page.object_list, "query": query},
+    )
+
+
+def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
+    now = timezone.now()
+    takes_contributions = (
+        meeting.state != Meeting.State.CANCELLED and now <= meeting.contributions_close_at
+    )
+    contributions = selectors.meeting_contributions(meeting=meeting)
+    context = {
+        "meeting": meeting,
+        "is_past": meeting.ends_at < now or meeting.state == Meeting.State.HELD,
+        "takes_contributions": takes_contributions,
+        "contributions": contributions,
+        "answers": [c for c in contributions if c.answer and c.state == "published"],
+        "form": forms.get("form") or meeting_contribution_form_class()(),
+        "show_warning": forms.get("show_warning", False),
+        "registration_form": forms.get("registration_form") or RegistrationForm(),
+        "registration_open": (
+            meeting.capacity is not None
+            and meeting.state == Meeting.State.PLANNED
+            and meeting.starts_at > now
+        ),
+        "registration_counts": selectors.registration_counts(meeting=meeting)
+        if meeting.capacity is not None
+        else None,
+        "notes": getattr(meeting, "notes", None),
+    }
+    return context
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get_public(pk=pk)
+    return render(request, "meetings/meeting_detail.html", _detail_context(request, meeting))
+
+
+@require_POST
+@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+def meeting_contribute(request: HttpRequest, pk: int) -> HttpResponse:
+    """A resident's question or need, anonymous or logged in, handed to moderation.
+
+    The pressed button ("step") follows moderation's form: "check" screens and warns when
+    something is found (RULE-1), "edit" returns the text, "withdraw" stores nothing, "post"
+    sends anyway (found personal data is masked in public view)."""
+    meeting = selectors.meeting_get_public(pk=pk)
+    step = request.POST.get("step", "check")
+    back = meeting.get_absolute_url() + "#skicka"
+    if step == "withdraw":
+        messages.info(request, _("Your text was withdrawn. Nothing was saved."))
+        return redirect(back)
+    form_class = meeting_contribution_form_class()
+    form = form_class(request.POST)
+    show_warning = False
+    if form.is_valid():
+        result = form.screening
+        found = bool(result and (result.pii or result.flags))
+        if step == "edit":
+            form = form_class(initial=form.cleaned_data)
+        elif found and step != "post":
+            show_warning = True
+        else:
+            data = form.cleaned_data
+            try:
+                services.meeting_contribution_submit(
+                    meeting=meeting,
+                    kind=data["kind"],
+                    text=data["text"],
+                    author=request.user,
+                    display_name=data.get("display_name", ""),
+                    email=data.get("email", ""),
+                    post_anyway=step == "post",
+                    client_ip=request.META.get("REMOTE_ADDR"),
+                    user_agent=request.headers.get("User-Agent", "")[:300],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! Your text has been received. It is shown here once a moderator has reviewed it."
+                    ),
+                )
+                return redirect(meeting.get_absolute_url() + "#fragor")
+    context = _detail_context(request, meeting, form=form, show_warning=show_warning)
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@require_POST
+@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+def meeting_register(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get_public(pk=pk)
+    form = RegistrationForm(request.POST)
+    if form.is_valid():
+        try:
+            registration = services.registration_create(meeting=meeting, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            if registration.state == registration.State.CONFIRMED:
+                messages.success(
+                    request,
+                    _("You are registered. We have sent a confirmation with a link to cancel."),
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The meeting is full, so you are on the waiting list. We e-mail you if a place becomes free."
+                    ),
+                )
+            return redirect(meeting.get_absolute_url() + "#anmalan")
+    context = _detail_context(request, meeting, registration_form=form)
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    """Cancel by the signed link in the confirmation mail (GET asks, POST does it)."""
+    try:
+        registration = services.registration_from_token(token=token)
+    except ValidationError as exc:
+        return render(
+            request, "meetings/link_invalid.html", {"message": exc.messages[0]}, status=400
+        )
+    if request.method == "POST":
+        services.registration_cancel(registration=registration)
+        messages.success(request, _("Your registration is cancelled."))
+        return redirect(registration.meeting.get_absolute_url())
+    return render(request, "meetings/registration_cancel.html", {"registration": registration})
+
+
+def village_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    village = selectors.village_get(slug=slug)
+    upcoming = list(selectors.meetings_upcoming(village=village))
+    past = list(selectors.meetings_past(village=village)[:10])
+    return render(
+        request,
+        "meetings/village_detail.html",
+        {
+            "village": village,
+            "items": selectors.village_items(village=village),
+            "upcoming": upcoming,
+            "has_planned": any(m.state == Meeting.State.PLANNED for m in upcoming),
+            "past": past,
+            "follow_ups": selectors.village_open_follow_ups(village=village),
+            "subscribe_form": SubscriptionForm(initial={"village": village.slug}),
+        },
+    )
+
+
+@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+def subscribe(request: HttpRequest) -> HttpResponse:
+    """Ask for notices about a village (double opt-in)."""
+    form = SubscriptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        subscription = services.subscription_request(
+            village=form.cleaned_data["village"], email=form.cleaned_data["email"]
+        )
+        return render(
+            request, "meetings/subscription_requested.html", {"village": subscription.village}
+        )
+    return render(request, "meetings/subscribe.html", {"subscribe_form": form})
+
+
+def subscription_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (mail scanners follow links); POST confirms."""
+    if request.method == "POST":
+        try:
+            subscription = services.subscription_confirm(token=token)
+        except ValidationError as exc:
+            return render(
+                request, "meetings/link_invalid.html", {"message": exc.messages[0]}, status=400
+            )
+        return render(request, "meetings/subscription_done.html", {"subscription": subscription})
+    return render(request, "meetings/subscription_confirm.html", {"token": token})
+
+
+@csrf_exempt  # RFC 8058 one-click POST from the mail client; the signed token is the proof
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            subscription = services.subscription_unsubscribe(token=token)
+        except ValidationError as exc:
+            return render(
+                request, "meetings/link_invalid.html", {"message": exc.messages[0]}, status=400
+            )
+        return render(request, "meetings/unsubscribed.html", {"subscription": subscription})
+    return render(request, "meetings/unsubscribe.html", {"token": token})
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get_public(pk=pk)
+    return _ics(
+        calendar_for([meeting], name=meeting.display_title), f"kommundelstraff-{meeting.pk}.ics"
+    )
+
+
+def feed_all(request: HttpRequest) -> HttpResponse:
+    meetings = selectors.published_meetings().order_by("starts_at")
+    return _ics(calendar_for(meetings, name="Kommundelsträffar"), "kommundelstraffar.ics")
+
+
+def feed_village(request: HttpRequest, slug: str) -> HttpResponse:
+    village = selectors.village_get(slug=slug)
+    meetings = selectors.published_meetings().filter(village=village).order_by("starts_at")
+    if village is None:
+        raise Http404
+    return _ics(
+        calendar_for(meetings, name=f"Kommundelsträffar i {village.name}"),
+        f"kommundelstraffar-{village.slug}.ics",
+    )
