@@ -41,9 +41,11 @@ def screen_lines(
             continue
         try:
             obj = json.loads(raw)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            msg = getattr(exc, "msg", "för djup nästling")
-            yield _error(None, lineno, f"Ogiltig JSON ({msg}).")
+        except json.JSONDecodeError as exc:
+            yield _error(None, lineno, f"Ogiltig JSON (fel vid tecken {exc.pos + 1}).")
+            continue
+        except RecursionError:
+            yield _error(None, lineno, "Ogiltig JSON (för djupt nästlad).")
             continue
         if not isinstance(obj, dict):
             yield _error(None, lineno, 'Raden måste vara ett JSON-objekt med "id" och "text".')

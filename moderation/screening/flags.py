@@ -67,6 +67,8 @@ def find_hits(compiled: Compiled, view: View) -> list[Hit]:
             else:  # prefix, infix: report the whole word as evidence
                 while e < n and t[e].isalnum():
                     e += 1
+                if mode == "prefix_except" and t[e0:e].startswith(tuple(entry.endings)):
+                    continue
             if mode in ("suffix", "infix"):
                 while s > 0 and t[s - 1].isalnum():
                     s -= 1
@@ -129,23 +131,39 @@ class Context:
         hit.first_tok = max(first, 0)
         hit.last_tok = max(last, hit.first_tok)
 
-    def is_name(self, view: View, k: int) -> bool:
-        starts, ends, words = self.tokens(view)
-        w = words[k]
-        os_, _ = view.orig_span(starts[k], ends[k])
-        ch = self.text[os_] if os_ < len(self.text) else ""
-        if not ch.isupper():
-            return False
-        if w in self.compiled.names:
+    def _cap(self, view: View, k: int) -> bool:
+        """Token k starts with a capital letter and is not an acronym ("LSS", "SD")."""
+        starts, ends, _ = self.tokens(view)
+        os_, oe = view.orig_span(starts[k], ends[k])
+        word = self.text[os_:oe]
+        return bool(word) and word[0].isupper() and not (len(word) > 1 and word.isupper())
+
+    def _sentence_initial(self, view: View, k: int) -> bool:
+        starts, ends, _ = self.tokens(view)
+        if k == 0:
             return True
-        if len(w) > 5 and w.endswith(SURNAME_SUFFIXES):
-            # a surname, but not the first word of a sentence ("Lindberg" vs "Landsbygden")
-            if k == 0:
-                return False
-            prev_end = ends[k - 1]
-            between = view.text[prev_end : starts[k]]
-            return not any(c in ".!?" for c in between)
-        return False
+        between = view.text[ends[k - 1] : starts[k]]
+        return any(c in ".!?:" for c in between)
+
+    def is_name(self, view: View, k: int) -> bool:
+        """A personal name: a known first name, a surname, "Förnamn Efternamn", or a
+        capitalised word after a person word ("familjen Lindgren", "doktor Nygren")."""
+        if not self._cap(view, k):
+            return False
+        _, _, words = self.tokens(view)
+        w = words[k]
+        names = self.compiled.names
+        not_names = self.compiled.sets.get("not_a_name")
+        if not_names is not None and not_names.match(words, k, k + 1):
+            return False
+        if w in names:
+            return True
+        if len(w) > 5 and w.endswith(SURNAME_SUFFIXES) and not self._sentence_initial(view, k):
+            return True
+        if k > 0 and words[k - 1] in names and self._cap(view, k - 1):
+            return True  # "Gunvor Eriksson"
+        titles = self.compiled.sets.get("name_title")
+        return bool(titles and k > 0 and titles.match(words, k - 1, k))
 
     def quoted(self, hit: Hit) -> bool:
         t = hit.view.text
@@ -177,6 +195,12 @@ class Context:
                 return self.phone_or_email
             if ref == "quoted":
                 return self.quoted(hit)
+            if ref == "sentence_start":
+                k = hit.s - 1
+                t = hit.view.text
+                while k >= 0 and t[k] in " \"'«»“”*-–":
+                    k -= 1
+                return k < 0 or t[k] in ".!?:;\n" or t[k] in "🙂😡😂"
             # name, within the window
             self.locate(hit)
             starts, _, words = self.tokens(hit.view)
@@ -271,6 +295,8 @@ def evaluate(
                 first = hit
         if first is None:
             continue  # specials alone (a URL, a price) are never advertising
+        if score.require and not any(c in per_cat for c in score.require):
+            continue
         for special in ("url", "price", "phone_or_email"):
             if special in score.weights and getattr(ctx, special):
                 total += score.weights[special]

@@ -16,7 +16,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("lexicon.tsv", "rules.toml", "names.txt")
 
 MODES = ("word", "prefix", "suffix", "infix", "stem")
-SPECIALS = ("name", "quoted", "url", "pii", "price", "phone_or_email")
+SPECIALS = ("name", "quoted", "url", "pii", "price", "phone_or_email", "sentence_start")
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
 
 
@@ -44,6 +44,8 @@ class WordSet:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
+    suffixes: tuple[str, ...] = ()
+    infixes: tuple[str, ...] = ()
 
     def match(self, words: list[str], lo: int, hi: int) -> bool:
         """True if a member occurs entirely within ``words[lo:hi]``."""
@@ -53,9 +55,15 @@ class WordSet:
             return False
         exact = self.exact
         prefixes = self.prefixes
+        suffixes = self.suffixes
+        infixes = self.infixes
         for k in range(lo, hi):
             w = words[k]
             if w in exact or (prefixes and w.startswith(prefixes)):
+                return True
+            if suffixes and w.endswith(suffixes):
+                return True
+            if infixes and any(i in w for i in infixes):
                 return True
         for ph in self.phrases:
             n = len(ph)
@@ -93,6 +101,7 @@ class ScoreRule:
     weights: dict[str, int]
     cap_per_category: int
     note: str
+    require: tuple[str, ...] = ()
 
 
 @dataclass
@@ -107,6 +116,10 @@ class Compiled:
 
 
 def _parse_mode(spec: str, where: str) -> tuple[str, frozenset[str] | None]:
+    if spec.startswith("prefix!"):
+        # prefix mode, except when the rest of the word starts with one of these
+        excl = {e.strip() for e in spec[7:].split(",") if e.strip()}
+        return "prefix_except", frozenset(excl | {e.translate(_FOLD) for e in excl})
     if spec.startswith("stem:"):
         endings = set()
         for e in spec[5:].split(","):
@@ -140,19 +153,33 @@ def load_lexicon(path: Path) -> list[Entry]:
 
 
 def _word_set(name: str, words: list[str]) -> WordSet:
-    exact, prefixes, phrases = set(), [], []
+    """``x`` exact word, ``x*`` prefix, ``*x`` suffix, ``*x*`` inside a word, ``a b`` phrase."""
+    exact, prefixes, suffixes, infixes, phrases = set(), [], [], [], []
     for w in words:
         w = w.lower().strip()
         if " " in w:
             phrases.append(tuple(w.split()))
+        elif w.startswith("*") and w.endswith("*") and len(w) > 2:
+            infixes.append(w[1:-1])
         elif w.endswith("*"):
             prefixes.append(w[:-1])
+        elif w.startswith("*"):
+            suffixes.append(w[1:])
         else:
             exact.add(w)
-    # folded variants ("dej"/"dig" are listed explicitly; å/ä/ö folding for the rest)
+
+    def fold(xs: list[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(xs + [x.translate(_FOLD) for x in xs]))
+
     exact |= {w.translate(_FOLD) for w in exact}
-    prefixes += [p.translate(_FOLD) for p in prefixes if p.translate(_FOLD) != p]
-    return WordSet(name, frozenset(exact), tuple(prefixes), tuple(phrases))
+    return WordSet(
+        name,
+        frozenset(exact),
+        fold(prefixes),
+        tuple(phrases),
+        fold(suffixes),
+        fold(infixes),
+    )
 
 
 def _condition(raw: dict, where: str, sets: dict, categories: set[str]) -> Condition:
@@ -211,6 +238,7 @@ def load_rules(path: Path, categories: set[str], flags: tuple[str, ...]):
                 dict(raw["weights"]),
                 int(raw.get("cap_per_category", 99)),
                 raw.get("note", ""),
+                tuple(raw.get("require", ())),
             )
         )
     ids = [r.id for r in rules] + [s.id for s in scores]

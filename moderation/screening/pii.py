@@ -198,9 +198,7 @@ class PiiDetector:
             s, e = m.span()
             if _overlaps(claimed, s, e):
                 continue
-            clearing = m.group(1) + (m.group(2) or "")
-            account_raw = m.group(3) or m.group(4) or ""
-            account = re.sub(r"\D", "", account_raw)
+            digits = re.sub(r"\D", "", m.group())
             kw = _ACCOUNT_KEYWORD.search(text, max(0, s - 50), s)
             if m.group(4) and not kw and not m.group(2):
                 continue  # an unbroken digit run is only an account when someone says so
@@ -208,11 +206,20 @@ class PiiDetector:
                 continue
             if int(m.group(1)) < 1000:
                 continue
-            try:
-                _bank_validate(clearing, account)
-            except BankkontoException as exc:
-                if not (kw and type(exc).__name__.startswith("Swedbank")):
-                    continue
+            splits = [(digits[:4], digits[4:])]
+            if digits[0] == "8":
+                splits.insert(0, (digits[:5], digits[5:]))
+            ok = False
+            for clearing, account in splits:
+                try:
+                    _bank_validate(clearing, account)
+                    ok = True
+                except BankkontoException as exc:
+                    ok = bool(kw and type(exc).__name__.startswith("Swedbank"))
+                if ok:
+                    break
+            if not ok:
+                continue
             add("bank_account", s, e, "bank.clearing_account")
 
         for m in _PNR.finditer(text):
@@ -226,10 +233,10 @@ class PiiDetector:
                 continue
             if not _pnr_valid(digits, sep):
                 continue
-            if not sep and len(digits) == 10 and digits[0] == "0" and not kw:
-                # "0701234567" is a valid date (1907/2007-01-23) and may pass Luhn: a
-                # phone number unless someone calls it a personnummer.
-                if _phone_valid(digits):
+            if not sep and len(digits) == 10 and digits[:2] == "07" and not kw:
+                # "0701234567" is a valid date (1907/2007-01-23) and may pass Luhn: with a
+                # mobile prefix it is a phone number unless someone calls it a personnummer.
+                if digits[2] in "02369" and _phone_valid(digits):
                     continue
             add(
                 "personnummer",
