@@ -1,13 +1,10 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from dialog_portal.views import coming_soon
+from . import views
 
 urlpatterns = [
-    path(
-        "",
-        coming_soon,
-        {"title": _("Request a public document")},
-        name="registry-request",
-    ),
+    path("", views.request_create, name="registry-request"),
+    path("arende/<str:key>/", views.request_status, name="registry-request-status"),
+    path("hamta/<str:token>/", views.download, name="registry-download"),
+    path("beslut/<str:token>/", views.decision_download, name="registry-decision"),
 ]

@@ -1,8 +1,10 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from dialog_portal.views import coming_soon
+from . import views
 
 urlpatterns = [
-    path("", coming_soon, {"title": _("Public diary (diarium)")}, name="registry-index"),
+    path("", views.diary_index, name="registry-index"),
+    path("export.csv", views.diary_export_csv, name="registry-export-csv"),
+    path("export.json", views.diary_export_json, name="registry-export-json"),
+    path("<int:pk>/", views.diary_entry, name="registry-entry"),
 ]

@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Annotation, Channel, DocumentRequest, DocumentType, SecrecyProvision
+
+
+class DiarySearchForm(forms.Form):
+    """The web diary's search. GDPR-2: words search the subject only; no sensitive filters."""
+
+    q = forms.CharField(
+        label=_("Words in the subject"),
+        required=False,
+        max_length=200,
+        help_text=_("Searches the subject line only, never the documents' text."),
+    )
+    date_from = forms.DateField(
+        label=_("From date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = forms.DateField(
+        label=_("To date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"), required=False, choices=[("", _("All channels")), *Channel.choices]
+    )
+    case = forms.CharField(
+        label=_("Case number"),
+        required=False,
+        max_length=30,
+        help_text=_("For example KS 2026/0042."),
+    )
+
+
+class RequestForm(forms.Form):
+    """TF-5, TF-6: only the description is required; no field asks who you are or why."""
+
+    description = forms.CharField(
+        label=_("Which documents do you want?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text=_("For example a diary number, a subject or a period."),
+    )
+    name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("You may stay anonymous."),
+    )
+    contact = forms.CharField(
+        label=_("E-mail or postal address (optional)"),
+        required=False,
+        max_length=300,
+        help_text=_("Only to deliver the documents to you. Leave it empty to stay anonymous."),
+    )
+    delivery = forms.ChoiceField(
+        label=_("How do you want the documents?"),
+        choices=DocumentRequest.Delivery.choices,
+        initial=DocumentRequest.Delivery.PDF,
+        widget=forms.RadioSelect,
+    )
+    entry = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("delivery") == DocumentRequest.Delivery.EMAIL and not data.get("contact"):
+            self.add_error(
+                "contact", _("Give an e-mail address if you want the documents by e-mail.")
+            )
+        return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class ManualRegistrationForm(forms.Form):
+    """A registrar registers a letter, telephone note, e-mail or visit by hand."""
+
+    received_at = forms.DateTimeField(
+        label=_("Received or drawn up"),
+        initial=timezone.now,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    document_type = forms.ChoiceField(label=_("Document type"), choices=DocumentType.choices)
+    sender_name = forms.CharField(label=_("Sender or recipient"), required=False, max_length=200)
+    sender_is_organisation = forms.BooleanField(
+        label=_("The sender is an organisation (the name may be shown on the web)"),
+        required=False,
+    )
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=255,
+        help_text=_("Must reveal nothing secret and no personal data."),
+    )
+    text = forms.CharField(
+        label=_("Text or summary of the document"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    case_ref = forms.CharField(
+        label=_("Existing case (optional)"),
+        required=False,
+        max_length=30,
+        help_text=_("Leave empty to open a new case."),
+    )
+    secrecy_provision = forms.ModelChoiceField(
+        label=_("Secrecy marking (optional)"),
+        required=False,
+        queryset=SecrecyProvision.objects.filter(is_active=True),
+        to_field_name="code",
+    )
+    attachments = MultipleFileField(label=_("Attachments"), required=False)
+
+
+class AnnotationForm(forms.Form):
+    field = forms.ChoiceField(label=_("What is corrected"), choices=Annotation.Field.choices)
+    new_value = forms.CharField(label=_("Corrected value"), required=False, max_length=255)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SecrecyForm(forms.Form):
+    provision = forms.ModelChoiceField(
+        label=_("Secrecy provision"),
+        required=False,
+        queryset=SecrecyProvision.objects.filter(is_active=True),
+        to_field_name="code",
+        help_text=_("Empty removes the marking."),
+    )
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+
+
+class AddEntryForm(forms.Form):
+    diary_number = forms.CharField(label=_("Diary number of a document"), max_length=36)
+
+
+class ItemDecisionForm(forms.Form):
+    """The sekretessprövning of one document (OSL-9, FL-2)."""
+
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("release", _("Release in full")),
+            ("redact", _("Release with redactions")),
+            ("refuse", _("Refuse")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    provision = forms.ModelChoiceField(
+        label=_("OSL provision (for redaction or refusal)"),
+        required=False,
+        queryset=SecrecyProvision.objects.filter(is_active=True),
+        to_field_name="code",
+    )
+    reasons = forms.CharField(
+        label=_("Reasons (why the provision applies to this document)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    suggestions = forms.MultipleChoiceField(
+        label=_("Personal data found by screening (suggested redactions)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    phrases = forms.CharField(
+        label=_("Further text to mask (one phrase per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, text: str = "", pii_spans: list | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.text = text
+        choices = []
+        for span in pii_spans or []:
+            try:
+                start, end = int(span["start"]), int(span["end"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            label = f"{text[start:end]} ({span.get('kind') or span.get('type') or '?'})"
+            choices.append((f"{start}-{end}", label))
+        self.fields["suggestions"].choices = choices
+        self.fields["suggestions"].initial = [value for value, _label in choices]
+
+    def redactions(self) -> list[dict]:
+        spans = []
+        for value in self.cleaned_data.get("suggestions") or []:
+            start, end = value.split("-")
+            spans.append({"start": int(start), "end": int(end)})
+        for phrase in (self.cleaned_data.get("phrases") or "").splitlines():
+            phrase = phrase.strip()
+            if not phrase:
+                continue
+            found = self.text.find(phrase)
+            if found < 0:
+                self.add_error("phrases", _("Not found in the text: %(p)s") % {"p": phrase})
+            while found >= 0:
+                spans.append({"start": found, "end": found + len(phrase)})
+                found = self.text.find(phrase, found + 1)
+        return spans

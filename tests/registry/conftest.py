@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@pytest.fixture
+def incoming(db):
+    """Register a resident's contribution the way moderation does (the contract call)."""
+    from registry.services import document_register_incoming
+
+    counter = {"n": 0}
+
+    def register(**overrides) -> str:
+        counter["n"] += 1
+        kwargs = {
+            "source_ref": f"moderation:contribution:{counter['n']}",
+            "received_at": datetime(2026, 3, 2, 10, 0, tzinfo=STOCKHOLM),
+            "channel": "portal",
+            "sender_name": "Anna Andersson",
+            "sender_is_organisation": False,
+            "subject": "Fråga till kommundelsträff i Äppelbo 2026-12-03",
+            "text": "Hej! Mitt personnummer är 19850101-1234 och jag undrar om vägen.",
+            "pii_spans": [{"start": 26, "end": 39, "kind": "personnummer"}],
+        }
+        kwargs.update(overrides)
+        return document_register_incoming(**kwargs)
+
+    return register
