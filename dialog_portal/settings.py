@@ -317,6 +317,10 @@ LOGGING = {
 
 # --- Moderation and registry knobs (used by later capabilities) ------------------------------
 MODERATION_REPORT_THRESHOLD = env.int("MODERATION_REPORT_THRESHOLD", default=3)
+# BBS-3: False = every contribution waits for a moderator; True = clean text is published at once
+MODERATION_AUTO_PUBLISH_CLEAN = env.bool("MODERATION_AUTO_PUBLISH_CLEAN", default=False)
+MODERATION_PHOTO_MAX_BYTES = env.int("MODERATION_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
+MODERATION_PHOTO_MAX_PIXELS = env.int("MODERATION_PHOTO_MAX_PIXELS", default=40_000_000)
 # Registry: hold automatic registrations for a registrar's confirmation (numbers are reserved).
 REGISTRY_CONFIRM_AUTOMATIC = env.bool("REGISTRY_CONFIRM_AUTOMATIC", default=False)
 REGISTRY_SERIES = env.str("REGISTRY_SERIES", default="KS")  # diary-number series, "KS 2026/0042"

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from . import views
@@ -15,12 +14,7 @@ urlpatterns = [
     path("kommundelstraffar/", include("meetings.urls")),
     path("demokratidag/", include("youth_democracy.urls")),
     path("foretagsbesok/", include("business_visits.urls")),
-    path(
-        "synpunkter/",
-        views.coming_soon,
-        {"title": _("Feedback (synpunkter)")},
-        name="feedback",
-    ),
+    path("synpunkter/", include("moderation.feedback_urls")),
     path("diarium/", include("registry.urls")),
     path("begar-handling/", include("registry.request_urls")),
     path("bidrag/", include("moderation.urls")),

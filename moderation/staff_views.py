@@ -1,0 +1,337 @@
+"""Staff pages for moderators under /personal/moderering/: queue, actions, evidence, logs."""
+
+from __future__ import annotations
+
+import functools
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import importance, services
+from .forms import (
+    CriminalForm,
+    ImportanceForm,
+    PoliceDecisionForm,
+    ReasonForm,
+    RedactForm,
+)
+from .models import AuthorBlock, Contribution, EvidenceRecord, PhotoTakedownRequest
+from .selectors import audit_log, is_overdue, moderation_queue, weekly_statistics
+
+
+def perm_required(perm: str):
+    def decorator(view):
+        @login_required
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(perm):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _contribution(pk: int) -> Contribution:
+    return get_object_or_404(Contribution.objects.select_related("author", "content_type"), pk=pk)
+
+
+@perm_required("moderation.moderate")
+def queue(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    items = list(moderation_queue()[:200])
+    for item in items:
+        item.overdue = is_overdue(item, now=now)
+        item.age_hours = int((now - item.received_at).total_seconds() // 3600)
+    takedowns = PhotoTakedownRequest.objects.filter(resolved_at=None).select_related("contribution")
+    return render(
+        request,
+        "moderation/staff/queue.html",
+        {
+            "items": items,
+            "takedowns": takedowns,
+            "overdue_count": sum(1 for i in items if i.overdue),
+            "clean_count": sum(
+                1
+                for i in items
+                if i.state == "pending" and i.screening_action == "publish" and not i.photo
+            ),
+        },
+    )
+
+
+@perm_required("moderation.moderate")
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    contribution = _contribution(pk)
+    block = (
+        AuthorBlock.objects.filter(user_id=contribution.author_id, lifted_at=None).first()
+        if contribution.author_id
+        else None
+    )
+    return render(
+        request,
+        "moderation/staff/detail.html",
+        {
+            "c": contribution,
+            "reports": contribution.reports.all(),
+            "evidence": contribution.evidence.all(),
+            "audit": contribution.audit_entries.all()[:50],
+            "blocking": services.blocking_spans_unmasked(contribution),
+            "author_block": block,
+            "hide_form": ReasonForm(prefix="hide"),
+            "remove_form": ReasonForm(prefix="remove"),
+            "redact_form": RedactForm(prefix="redact"),
+            "criminal_form": CriminalForm(prefix="criminal"),
+            "importance_form": ImportanceForm(prefix="importance"),
+            "block_form": ReasonForm(prefix="block"),
+            "overdue": is_overdue(contribution),
+        },
+    )
+
+
+def _act(request: HttpRequest, pk: int, action, *, form_class=None, prefix: str = ""):
+    contribution = _contribution(pk)
+    kwargs = {}
+    if form_class is not None:
+        form = form_class(request.POST, prefix=prefix)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect("moderation-detail", pk=pk)
+        kwargs = form.cleaned_data
+    try:
+        result = action(contribution=contribution, actor=request.user, **kwargs)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("moderation-detail", pk=pk)
+    return result
+
+
+@require_POST
+@perm_required("moderation.moderate")
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    result = _act(request, pk, services.contribution_approve)
+    if isinstance(result, HttpResponse):
+        return result
+    messages.success(request, _("Published."))
+    return redirect("moderation-queue")
+
+
+@require_POST
+@perm_required("moderation.moderate")
+def approve_clean(request: HttpRequest) -> HttpResponse:
+    count = services.contributions_approve_clean(actor=request.user)
+    messages.success(request, _("%(n)s contributions published.") % {"n": count})
+    return redirect("moderation-queue")
+
+
+@require_POST
+@perm_required("moderation.moderate")
+def hide(request: HttpRequest, pk: int) -> HttpResponse:
+    result = _act(request, pk, services.contribution_hide, form_class=ReasonForm, prefix="hide")
+    if isinstance(result, HttpResponse):
+        return result
+    messages.success(request, _("Hidden. The author sees the reason."))
+    return redirect("moderation-queue")
+
+
+@require_POST
+@perm_required("moderation.moderate")
+def remove(request: HttpRequest, pk: int) -> HttpResponse:
+    result = _act(request, pk, services.contribution_remove, form_class=ReasonForm, prefix="remove")
+    if isinstance(result, HttpResponse):
+        return result
+    messages.success(request, _("Removed from public view. The contribution is kept."))
+    return redirect("moderation-queue")
+
+
+@require_POST
+@perm_required("moderation.moderate")
+def redact(request: HttpRequest, pk: int) -> HttpResponse:
+    result = _act(request, pk, services.contribution_redact, form_class=RedactForm, prefix="redact")
+    if isinstance(result, HttpResponse):
+        return result
+    messages.success(request, _("Masked in public view."))
+    return redirect("moderation-detail", pk=pk)
+
+
+@require_POST
+@perm_required("moderation.moderate")
+def criminal(request: HttpRequest, pk: int) -> HttpResponse:
+    result = _act(
+        request,
+        pk,
+        services.contribution_mark_criminal,
+        form_class=CriminalForm,
+        prefix="criminal",
+    )
+    if isinstance(result, HttpResponse):
+        return result
+    messages.success(
+        request,
+        _("Removed and preserved as evidence. Decide separately whether to report it."),
+    )
+    return redirect("moderation-evidence", pk=result.pk)
+
+
+@require_POST
+@perm_required("moderation.moderate")
+def set_importance(request: HttpRequest, pk: int) -> HttpResponse:
+    result = _act(
+        request,
+        pk,
+        services.contribution_set_importance,
+        form_class=ImportanceForm,
+        prefix="importance",
+    )
+    if isinstance(result, HttpResponse):
+        return result
+    messages.success(request, _("Minor importance recorded."))
+    return redirect("moderation-detail", pk=pk)
+
+
+@require_POST
+@perm_required("moderation.block_author")
+def block_author(request: HttpRequest, user_id: int) -> HttpResponse:
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    form = ReasonForm(request.POST, prefix="block")
+    back = request.POST.get("next") or reverse("moderation-queue")
+    if not back.startswith("/"):
+        back = reverse("moderation-queue")
+    if not form.is_valid():
+        messages.error(request, _("Give a reason for the block."))
+        return redirect(back)
+    try:
+        services.author_block(user=user, actor=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("The author is blocked; their published contributions are hidden.")
+        )
+    return redirect(back)
+
+
+@require_POST
+@perm_required("moderation.block_author")
+def unblock_author(request: HttpRequest, user_id: int) -> HttpResponse:
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    back = request.POST.get("next") or reverse("moderation-queue")
+    if not back.startswith("/"):
+        back = reverse("moderation-queue")
+    try:
+        count = services.author_unblock(
+            user=user, actor=request.user, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Block lifted; %(n)s contributions shown again.") % {"n": count}
+        )
+    return redirect(back)
+
+
+@require_POST
+@perm_required("moderation.moderate")
+def takedown_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    takedown = get_object_or_404(PhotoTakedownRequest, pk=pk)
+    restore = request.POST.get("decision") == "restore"
+    try:
+        services.takedown_resolve(
+            request=takedown,
+            actor=request.user,
+            restore=restore,
+            reason=request.POST.get("reason", ""),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The takedown request is handled."))
+    return redirect("moderation-queue")
+
+
+# --- evidence and police report ------------------------------------------------------------
+@perm_required("moderation.view_evidence")
+def evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(EvidenceRecord.objects.select_related("contribution"), pk=pk)
+    return render(
+        request,
+        "moderation/staff/evidence.html",
+        {
+            "record": record,
+            "decisions": record.police_decisions.all(),
+            "form": PoliceDecisionForm(),
+            "can_report": request.user.has_perm("moderation.report_to_police"),
+        },
+    )
+
+
+@require_POST
+@perm_required("moderation.report_to_police")
+def police_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(EvidenceRecord, pk=pk)
+    form = PoliceDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.police_report_decide(evidence=record, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The police-report decision is recorded."))
+    else:
+        messages.error(request, _("Choose a decision."))
+    return redirect("moderation-evidence", pk=pk)
+
+
+@perm_required("moderation.view_evidence")
+def police_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from .police import police_report_pdf
+
+    record = get_object_or_404(EvidenceRecord.objects.select_related("contribution"), pk=pk)
+    services.audit_record(
+        actor=request.user,
+        action="police_package",
+        contribution=record.contribution,
+        evidence_id=record.pk,
+    )
+    response = HttpResponse(police_report_pdf(evidence=record), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="polisanmalan-{record.pk}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --- read-only staff pages --------------------------------------------------------------------
+@perm_required("moderation.view_audit_log")
+def audit(request: HttpRequest) -> HttpResponse:
+    return render(request, "moderation/staff/audit_log.html", {"entries": audit_log(limit=500)})
+
+
+@perm_required("moderation.view_statistics")
+def statistics(request: HttpRequest) -> HttpResponse:
+    return render(request, "moderation/staff/statistics.html", {"weeks": weekly_statistics()})
+
+
+@perm_required("moderation.view_policy")
+def policy(request: HttpRequest) -> HttpResponse:
+    from moderation.screening import POLICY, RULES_VERSION
+
+    from .presentation import LABELS
+
+    rows = [{"row": row, "label": LABELS.get(row.name, row.name)} for row in POLICY]
+    return render(
+        request,
+        "moderation/staff/policy.html",
+        {"rows": rows, "rules_version": RULES_VERSION, "importance_rules": importance.RULE_TEXT},
+    )

@@ -1,0 +1,60 @@
+"""Fixtures for the moderation tests: a feedback topic, contributions and test images."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+PNR = "19121212-1212"  # Skatteverket's published test personnummer (valid Luhn)
+
+
+@pytest.fixture
+def topic(db):
+    from moderation.models import FeedbackTopic
+
+    return FeedbackTopic.objects.create(name="Snöröjning", slug="snorojning")
+
+
+@pytest.fixture
+def submit(topic):
+    """Hand a contribution to moderation through the one entry point."""
+    from moderation.services import contribution_submit
+
+    def make(text: str = "Plogbilen kommer för sent i Äppelbo.", **extra):
+        extra.setdefault("target", topic)
+        extra.setdefault("kind", "feedback")
+        return contribution_submit(text=text, **extra)
+
+    return make
+
+
+@pytest.fixture
+def published(submit, moderator):
+    from moderation.services import contribution_approve
+
+    def make(text: str = "Plogbilen kommer för sent i Äppelbo.", **extra):
+        contribution = submit(text, **extra)
+        return contribution_approve(contribution=contribution, actor=moderator)
+
+    return make
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+def image_bytes(fmt: str = "JPEG", size=(64, 48), exif_gps: bool = False) -> bytes:
+    image = Image.new("RGB", size, (200, 30, 30))
+    out = io.BytesIO()
+    kwargs = {}
+    if exif_gps:
+        exif = Image.Exif()
+        exif[0x010F] = "TestCamera"  # Make
+        exif[0x8825] = {1: "N", 2: (60.0, 30.0, 0.0), 3: "E", 4: (14.0, 13.0, 0.0)}  # GPS IFD
+        kwargs["exif"] = exif
+    image.save(out, format=fmt, **kwargs)
+    return out.getvalue()
