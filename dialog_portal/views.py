@@ -24,9 +24,14 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
     page_obj = Page.objects.filter(slug=slug).first()
     if page_obj is None:
         raise Http404
-    context = {"page": page_obj}
+    context = {"page": page_obj, "updated_at": page_obj.updated_at}
     if slug == Page.Slug.SOCIAL_MEDIA:
-        context["channels"] = SocialChannel.objects.filter(is_active=True)
+        # RULE-9: the official channels, the portal itself first; the page is as recent as
+        # its text or its newest channel change.
+        channels = list(SocialChannel.objects.filter(is_active=True))
+        context["channels"] = channels
+        context["is_channel_list"] = True
+        context["updated_at"] = max([page_obj.updated_at, *(c.updated_at for c in channels)])
     return render(request, "dialog_portal/page.html", context)
 
 

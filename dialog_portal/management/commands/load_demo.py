@@ -25,6 +25,13 @@ STAFF = (
     ("registrar@vansbro.example", "Rita Registrator", "registrar", False),
 )
 
+# Demo channels: the municipality replaces them with its real ones in the admin.
+CHANNELS = (
+    ("Vansbro kommun", "Facebook", "https://www.facebook.com/vansbrokommun", "invånare"),
+    ("Vansbro kommun", "Instagram", "https://www.instagram.com/vansbrokommun", "unga"),
+    ("Vansbro kommun", "LinkedIn", "https://www.linkedin.com/company/vansbro-kommun", "företag"),
+)
+
 
 class Command(BaseCommand):
     help = "Load idempotent demo data for Vansbro kommun and print the staff logins."
@@ -33,6 +40,7 @@ class Command(BaseCommand):
         logins_file = settings.VAR_DIR / "demo-logins.txt"
         with transaction.atomic():
             created = self._staff()
+            self._channels()
             for config in apps.get_app_configs():
                 try:
                     module = importlib.import_module(f"{config.name}.demo")
@@ -51,6 +59,21 @@ class Command(BaseCommand):
             for email, password in created:
                 self.stdout.write(f"  {email}  {password}")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+
+    def _channels(self) -> None:
+        """The official channels listed on /sociala-medier/ (RULE-9); edited in the admin."""
+        from dialog_portal.models import SocialChannel
+
+        for position, (name, platform, url, audience) in enumerate(CHANNELS):
+            SocialChannel.objects.get_or_create(
+                url=url,
+                defaults={
+                    "name": name,
+                    "platform": platform,
+                    "audience": audience,
+                    "position": position,
+                },
+            )
 
     def _staff(self) -> list[tuple[str, str]]:
         from allauth.account.models import EmailAddress
