@@ -145,6 +145,8 @@ def meeting_contribute(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
+                for message in exc.messages:
+                    messages.error(request, message)
             else:
                 messages.success(
                     request,
