@@ -34,7 +34,7 @@ def test_warning_highlights_personnummer_and_stores_nothing(client, topic):
     response = _post(client, topic, "check", f"Mitt personnummer är {PNR} och plogen kom inte.")
     html = response.content.decode()
     assert response.status_code == 200
-    assert f"<mark title=" in html and f">{PNR}<span" in html
+    assert "<mark title=" in html and f">{PNR}<span" in html
     assert "0281-750 00" in html
     for button in ("Ändra", "Dra tillbaka", "Skicka ändå"):
         assert button in html
