@@ -85,8 +85,8 @@ class Context:
         self.pii = pii
         self._url: bool | None = None
         self._price: bool | None = None
-        self._tokens: dict[int, tuple[list[int], list[int], list[str]]] = {}
-        self._cat_tokens: dict[tuple[int, str], list[int]] = {}
+        self._names: dict[tuple[int, int], bool] = {}
+        self._cat_tokens: dict[tuple[int, str], tuple[list[int], list[Hit]]] = {}
         self.hits_by_view: dict[int, list[Hit]] = {}
 
     # --- text-wide specials ---
@@ -107,18 +107,28 @@ class Context:
         return any(p.type in ("phone", "email") for p in self.pii)
 
     # --- tokens of a view ---
-    def tokens(self, view: View):
-        key = id(view)
-        tok = self._tokens.get(key)
+    @staticmethod
+    def tokens(view: View):
+        tok = view._tokens
         if tok is None:
             starts, ends, words = [], [], []
             for m in _WORD.finditer(view.text):
                 starts.append(m.start())
                 ends.append(m.end())
                 words.append(m.group())
-            tok = (starts, ends, words)
-            self._tokens[key] = tok
+            tok = view._tokens = (starts, ends, words)
         return tok
+
+    def set_in(self, view: View, name: str, lo: int, hi: int) -> bool:
+        """A member of set ``name`` lies entirely within words ``lo:hi``."""
+        return self.compiled.sets[name].match(self.tokens(view)[2], lo, hi)
+
+    def name_at(self, view: View, k: int) -> bool:
+        key = (id(view), k)
+        val = self._names.get(key)
+        if val is None:
+            val = self._names[key] = self.is_name(view, k)
+        return val
 
     def locate(self, hit: Hit) -> None:
         if hit.first_tok >= 0:
@@ -214,19 +224,34 @@ class Context:
         _, _, words = self.tokens(hit.view)
         lo, hi = self._window(cond, hit, len(words))
         if kind == "set":
-            ws = self.compiled.sets[cond.ref]
             if cond.before is None:
-                return ws.match(words, 0, len(words))
+                return self.set_in(hit.view, cond.ref, 0, len(words))
             # the window excludes the trigger's own words
-            return ws.match(words, lo, hit.first_tok) or ws.match(words, hit.last_tok + 1, hi)
+            return self.set_in(hit.view, cond.ref, lo, hit.first_tok) or self.set_in(
+                hit.view, cond.ref, hit.last_tok + 1, hi
+            )
         # kind == "cat": another lexicon hit of that category in the window (same word ok)
-        for other in self.hits_by_view.get(id(hit.view), ()):
-            if other.entry.category != cond.ref or other is hit:
-                continue
-            self.locate(other)
-            if other.last_tok >= lo and other.first_tok < hi:
+        firsts, others = self._cat_index(hit.view, cond.ref)
+        # hits span at most a few words, so look from a little before the window
+        k = bisect.bisect_left(firsts, lo - 8)
+        while k < len(firsts) and firsts[k] < hi:
+            other = others[k]
+            if other is not hit and other.last_tok >= lo:
                 return True
+            k += 1
         return False
+
+    def _cat_index(self, view: View, category: str):
+        key = (id(view), category)
+        idx = self._cat_tokens.get(key)
+        if idx is None:
+            hits = [h for h in self.hits_by_view.get(id(view), ()) if h.entry.category == category]
+            for h in hits:
+                self.locate(h)
+            hits.sort(key=lambda h: h.first_tok)
+            idx = ([h.first_tok for h in hits], hits)
+            self._cat_tokens[key] = idx
+        return idx
 
     @staticmethod
     def _window(cond: Condition, hit: Hit, n: int) -> tuple[int, int]:

@@ -46,6 +46,15 @@ class WordSet:
     phrases: tuple[tuple[str, ...], ...]
     suffixes: tuple[str, ...] = ()
     infixes: tuple[str, ...] = ()
+    cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def _member(self, w: str) -> bool:
+        return (
+            w in self.exact
+            or (bool(self.prefixes) and w.startswith(self.prefixes))
+            or (bool(self.suffixes) and w.endswith(self.suffixes))
+            or any(i in w for i in self.infixes)
+        )
 
     def match(self, words: list[str], lo: int, hi: int) -> bool:
         """True if a member occurs entirely within ``words[lo:hi]``."""
@@ -53,17 +62,16 @@ class WordSet:
         hi = min(hi, len(words))
         if lo >= hi:
             return False
-        exact = self.exact
-        prefixes = self.prefixes
-        suffixes = self.suffixes
-        infixes = self.infixes
+        cache = self.cache
         for k in range(lo, hi):
             w = words[k]
-            if w in exact or (prefixes and w.startswith(prefixes)):
-                return True
-            if suffixes and w.endswith(suffixes):
-                return True
-            if infixes and any(i in w for i in infixes):
+            hit = cache.get(w)
+            if hit is None:
+                hit = self._member(w)
+                if len(cache) > 100_000:  # bounded: vocabulary repeats across comments
+                    cache.clear()
+                cache[w] = hit
+            if hit:
                 return True
         for ph in self.phrases:
             n = len(ph)

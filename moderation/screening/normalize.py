@@ -19,7 +19,6 @@ _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]+"
 )
-_SPACES = re.compile(r"\s{2,}|[^\S ]")
 _WS_RUN = re.compile(r"\s+")
 
 # Obfuscation detectors and their repairs.
@@ -42,6 +41,9 @@ _LEET = {
 }
 _INTERIOR_ONLY = frozenset("!|")
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
+_REPEAT_HINT = re.compile(r"(.)\1\1")
+_INNER_PUNCT_HINT = re.compile(r"[^\W\d_][.*_\-|'`´·]+[^\W\d_]")
+_SPACED_HINT = re.compile(r"[ .\-_*·|,][^\W\d_][ .\-_*·|,]")
 
 
 class View:
@@ -136,7 +138,7 @@ def main_view(text: str) -> View:
         edits = [(i, i + 1, c.lower()) for i, c in enumerate(view.text) if len(c.lower()) != 1]
         view = _apply(view.text, view.ostart, view.oend, edits, "main")
         view = View(view.text.lower(), view.ostart, view.oend, "main")
-    if _SPACES.search(view.text):
+    if "  " in view.text or not view.text.isprintable():
         edits = [(m.start(), m.end(), " ") for m in _WS_RUN.finditer(view.text) if m.group() != " "]
         view = _apply(view.text, view.ostart, view.oend, edits, "main")
     return view
@@ -144,22 +146,24 @@ def main_view(text: str) -> View:
 
 def _deobfuscate(view: View) -> View:
     cur = view
-    if _SPACED_LETTERS.search(cur.text):
+    if _SPACED_HINT.search(cur.text) and _SPACED_LETTERS.search(cur.text):
         edits = []
         for m in _SPACED_LETTERS.finditer(cur.text):
             # drop each separator character inside the match
             for sm in _SPACED_SEP.finditer(m.group()):
                 edits.append((m.start() + sm.start(), m.start() + sm.end(), ""))
         cur = _apply(cur.text, cur.ostart, cur.oend, edits, "deobf")
-    if _INNER_PUNCT.search(cur.text):
+    if _INNER_PUNCT_HINT.search(cur.text):
         edits = [(m.start(), m.end(), "") for m in _INNER_PUNCT.finditer(cur.text)]
         cur = _apply(cur.text, cur.ostart, cur.oend, edits, "deobf")
     if _LEET_HINT.search(cur.text):
         edits = []
         for m in _TOKENISH.finditer(cur.text):
             tok = m.group()
+            if tok.isalpha() or tok.isdigit():
+                continue
             letters = sum(1 for c in tok if c.isalpha())
-            if letters < 2 or tok.isalpha():
+            if letters < 2:
                 continue
             chars = list(tok)
             last = len(tok) - 1
@@ -186,7 +190,7 @@ def views(text: str) -> list[View]:
     main = main_view(text)
     out = [main]
     deob = _deobfuscate(main)
-    if _REPEAT.search(deob.text):
+    if _REPEAT_HINT.search(deob.text) and _REPEAT.search(deob.text):
         one = [(m.start(), m.end(), m.group(1)) for m in _REPEAT.finditer(deob.text)]
         two = [(m.start(), m.end(), m.group(1) * 2) for m in _REPEAT.finditer(deob.text)]
         out.append(_apply(deob.text, deob.ostart, deob.oend, one, "collapse1"))
