@@ -31,3 +31,17 @@ def incoming(db):
         return document_register_incoming(**kwargs)
 
     return register
+
+
+@pytest.fixture(autouse=True)
+def _registry_reference_data(request):
+    """Re-seed the OSL reason codes and the dokumenthanteringsplan (idempotent): tests with
+    transaction=True flush the tables the data migration filled."""
+    if "db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+        return
+    from importlib import import_module
+
+    from django.apps import apps
+
+    request.getfixturevalue("db") if "transactional_db" not in request.fixturenames else None
+    import_module("registry.migrations.0002_seed_provisions_and_plan").seed(apps, None)
