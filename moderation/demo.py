@@ -6,6 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+DEMO_MARK = "demo-data (load_demo)"
+
 TOPICS = [
     ("snorojning", "Snöröjning", "Hur fungerar snöröjningen där du bor?"),
     ("skolskjuts", "Skolskjuts", "Synpunkter på skolskjutsar och hållplatser."),
@@ -38,13 +40,17 @@ def load(*, stdout) -> None:
         topics[slug], _ = FeedbackTopic.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description}
         )
-    if Contribution.objects.filter(channel="demo").exists():
+    if Contribution.objects.filter(user_agent=DEMO_MARK).exists():
         stdout.write("moderation: demo data already loaded\n")
         return
     moderator = get_user_model().objects.filter(groups__name="moderator").first()
     for age, (slug, text, name, outcome) in enumerate(CONTRIBUTIONS):
         contribution = contribution_submit(
-            target=topics[slug], kind="feedback", text=text, display_name=name, channel="demo"
+            target=topics[slug],
+            kind="feedback",
+            text=text,
+            display_name=name,
+            user_agent=DEMO_MARK,
         )
         # spread over the last days so the queue shows ages and one item over 24 hours
         Contribution.objects.filter(pk=contribution.pk).update(
