@@ -196,6 +196,7 @@ def _questions(meeting: Meeting, key: str, stdout) -> None:
         stdout.write("Meetings: moderation missing, no demo questions")
         return
     from django.contrib.contenttypes.models import ContentType
+
     from moderation.models import Contribution
 
     ctype = ContentType.objects.get_for_model(Meeting)

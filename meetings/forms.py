@@ -90,4 +90,8 @@ def meeting_contribution_form_class():
         )
         field_order = ["kind", "text", "display_name", "email", "post_anyway"]
 
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["text"].label = _("Your question or need")
+
     return MeetingContributionForm

@@ -21,7 +21,10 @@ def village(db):
     from meetings.models import Village
 
     return Village.objects.create(
-        name="Äppelbo", slug="appelbo", description="By i norra delen.", latitude="60.49770",
+        name="Äppelbo",
+        slug="appelbo",
+        description="By i norra delen.",
+        latitude="60.49770",
         longitude="14.00020",
     )
 
@@ -86,3 +89,15 @@ def subscriber(village):
     return VillageSubscription.objects.create(
         village=village, email="granne@example.se", confirmed_at=timezone.now()
     )
+
+
+@pytest.fixture(autouse=True)
+def _eager_tasks():
+    """Run the meetings tasks in process even when REDIS_URL points at a broker: the tests
+    check what the tasks do (mail), not the broker."""
+    from dialog_portal.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before

@@ -56,7 +56,9 @@ def test_sequence_rises_when_time_or_venue_changes_and_uid_stays(client, meeting
 def test_cancelled_meeting_stays_in_feed_as_cancelled(client, meeting, make_meeting, other_village):
     """A cancelled meeting stays in the feeds with STATUS:CANCELLED and a raised SEQUENCE;
     unpublished meetings are not in the feeds; the village feed only has its village."""
-    make_meeting(days=12, published=False, title="Utkast", starts_at=local(12, 10), ends_at=local(12, 11))
+    make_meeting(
+        days=12, published=False, title="Utkast", starts_at=local(12, 10), ends_at=local(12, 11)
+    )
     services.meeting_cancel(meeting=meeting, reason="Sjukdom")
     _, events = _events(client.get("/kommundelstraffar/kalender.ics"))
     assert len(events) == 1

@@ -16,6 +16,7 @@ EMPTY = "Just nu har vi inga kommundelsträffar inplanerade"
 
 def _contributions(meeting):
     from django.contrib.contenttypes.models import ContentType
+
     from moderation.models import Contribution
 
     return Contribution.objects.filter(
@@ -34,7 +35,13 @@ def test_empty_state_offers_subscription(client, village):
 def test_list_filters_by_village(client, meeting, other_village, make_meeting):
     """The list shows coming published meetings; filtering by a village without any shows
     the empty state; unpublished meetings never show."""
-    make_meeting(days=11, published=False, title="Hemligt utkast", starts_at=local(11, 9), ends_at=local(11, 10))
+    make_meeting(
+        days=11,
+        published=False,
+        title="Hemligt utkast",
+        starts_at=local(11, 9),
+        ends_at=local(11, 10),
+    )
     text = client.get("/kommundelstraffar/").content.decode()
     assert "Kommundelsträff i Äppelbo" in text
     assert "Hemligt utkast" not in text
@@ -125,13 +132,24 @@ def test_published_question_with_answer_and_notes_after_meeting(client, make_mee
     c = contribution_submit(target=m, kind="question", text="Hur blir det med fibern?")
     contribution_approve(contribution=c, actor=moderator)
     Answer.objects.create(
-        meeting=m, contribution_id=c.pk, text="Klart i höst.", answered_by="Karin Ek",
+        meeting=m,
+        contribution_id=c.pk,
+        text="Klart i höst.",
+        answered_by="Karin Ek",
         published_at=timezone.now(),
     )
     MeetingNotes.objects.create(meeting=m, text="Trettio deltog.", finished_on=local(-1).date())
-    FollowUpAction.objects.create(meeting=m, title="Utreda hållplats", owner="Trafik", status="in_progress")
+    FollowUpAction.objects.create(
+        meeting=m, title="Utreda hållplats", owner="Trafik", status="in_progress"
+    )
     text = client.get(m.get_absolute_url()).content.decode()
-    for expected in ("Hur blir det med fibern?", "Klart i höst.", "Trettio deltog.", "Utreda hållplats", "pågår"):
+    for expected in (
+        "Hur blir det med fibern?",
+        "Klart i höst.",
+        "Trettio deltog.",
+        "Utreda hållplats",
+        "pågår",
+    ):
         assert expected in text, expected
 
 
@@ -148,7 +166,10 @@ def test_village_page(client, meeting, village):
     from meetings.models import VillageItem
 
     VillageItem.objects.create(
-        village=village, title="Fiber till byn", category="broadband", state="ongoing",
+        village=village,
+        title="Fiber till byn",
+        category="broadband",
+        state="ongoing",
         contact_department="Bredbandsenheten",
     )
     FollowUpAction.objects.create(meeting=meeting, title="Laga vägen", owner="Gatuenheten")
@@ -231,7 +252,9 @@ def test_home_page_names_next_meeting(client, meeting):
 def test_contribution_form_is_rate_limited(client, meeting, settings):
     """The anonymous POST forms answer 429 once RATELIMIT_FORM_RATE (10/m) is exceeded."""
     codes = [
-        client.post(f"/kommundelstraffar/{meeting.pk}/anmalan/", {"name": "", "email": ""}).status_code
+        client.post(
+            f"/kommundelstraffar/{meeting.pk}/anmalan/", {"name": "", "email": ""}
+        ).status_code
         for _ in range(12)
     ]
     assert codes[0] == 200 and codes[-1] == 429

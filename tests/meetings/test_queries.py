@@ -1,0 +1,60 @@
+"""The list and meeting pages run a bounded number of queries: 3 or 30 meetings cost the
+same."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _make(make_meeting, venue, n, offset):
+    from meetings.models import Venue
+
+    for i in range(n):
+        where = Venue.objects.create(
+            village=venue.village, name=f"Lokal {offset + i}", street_address="Väg 1"
+        )
+        make_meeting(days=2 + offset + i, where=where, title=f"Träff {offset + i}")
+
+
+def test_list_query_count_does_not_grow(client, make_meeting, venue, moderator):
+    _make(make_meeting, venue, 3, 0)
+    client.get("/kommundelstraffar/")  # warm the content-type cache
+    small = _count(client, "/kommundelstraffar/")
+    _make(make_meeting, venue, 27, 3)
+    assert _count(client, "/kommundelstraffar/") == small
+    assert _count(client, "/kommundelstraffar/tidigare/") <= small + 2
+
+
+def test_meeting_page_query_count_does_not_grow_with_questions(client, meeting, moderator):
+    from meetings.models import Answer
+    from moderation.services import contribution_approve, contribution_submit
+
+    def add(n):
+        for i in range(n):
+            c = contribution_submit(target=meeting, kind="question", text=f"Fråga nummer {i}?")
+            contribution_approve(contribution=c, actor=moderator)
+            Answer.objects.create(
+                meeting=meeting, contribution_id=c.pk, text="Svar", answered_by="K"
+            )
+
+    add(3)
+    client.get(meeting.get_absolute_url())
+    small = _count(client, meeting.get_absolute_url())
+    add(27)
+    assert _count(client, meeting.get_absolute_url()) == small
+
+
+def test_village_page_query_count_bounded(client, make_meeting, venue):
+    _make(make_meeting, venue, 3, 0)
+    client.get("/kommundelstraffar/byar/appelbo/")
+    small = _count(client, "/kommundelstraffar/byar/appelbo/")
+    _make(make_meeting, venue, 27, 3)
+    assert _count(client, "/kommundelstraffar/byar/appelbo/") == small
