@@ -8,6 +8,22 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Village meetings")
 
+    def staff_links(self, user):
+        """Officials schedule and follow up meetings in the admin."""
+        from dialog_portal.participation import StaffLink
+
+        if not user.has_perm("meetings.view_meeting"):
+            return []
+        return [
+            StaffLink(
+                title=_("Village meetings"),
+                url=reverse("admin:meetings_meeting_changelist"),
+                description=_(
+                    "Schedule, publish, cancel and close meetings; answer questions; notes and follow-up actions."
+                ),
+            )
+        ]
+
     def participation(self):
         """What the home page says is open now: the next meeting, or that none is planned."""
         from dialog_portal.participation import Participation

@@ -169,3 +169,11 @@ def test_resident_cannot_use_admin(client, resident, meeting):
         client.post(CHANGELIST, {"action": "publish", "_selected_action": [meeting.pk]}).status_code
         == 302
     )
+
+
+def test_staff_home_links_officials_to_meetings_admin(client, official, moderator):
+    """Officials get a link to the meetings admin on /personal/; moderators do not."""
+    client.force_login(official)
+    assert "/admin/meetings/meeting/" in client.get("/personal/").content.decode()
+    client.force_login(moderator)
+    assert "/admin/meetings/meeting/" not in client.get("/personal/").content.decode()
