@@ -3,6 +3,8 @@ of queries however many meetings there are."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -17,6 +19,19 @@ def published_meetings() -> QuerySet[Meeting]:
 def meetings_upcoming(*, village: Village | None = None) -> QuerySet[Meeting]:
     """Published meetings that have not ended, cancelled ones included (marked so)."""
     qs = published_meetings().filter(ends_at__gte=timezone.now()).exclude(state=Meeting.State.HELD)
+    if village is not None:
+        qs = qs.filter(village=village)
+    return qs.order_by("starts_at")
+
+
+FEED_HISTORY_DAYS = 365
+
+
+def meetings_for_feed(*, village: Village | None = None) -> QuerySet[Meeting]:
+    """Published meetings for the iCalendar feeds: everything coming, and the past year
+    (older events add nothing to a calendar and would make the feed grow forever)."""
+    since = timezone.now() - datetime.timedelta(days=FEED_HISTORY_DAYS)
+    qs = published_meetings().filter(ends_at__gte=since)
     if village is not None:
         qs = qs.filter(village=village)
     return qs.order_by("starts_at")

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,11 +38,16 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     """Upcoming meetings, filterable by village; the empty state offers a subscription."""
     filter_form = VillageFilterForm(request.GET or None)
     village = filter_form.cleaned_data["by"] if filter_form.is_valid() else None
-    meetings = list(selectors.meetings_upcoming(village=village))
+    page = Paginator(selectors.meetings_upcoming(village=village), 20).get_page(
+        request.GET.get("sida")
+    )
+    meetings = list(page.object_list)
     counts = selectors.contribution_counts(meetings=meetings)
     for meeting in meetings:
         meeting.contribution_count = counts.get(meeting.pk, 0)
-    planned = [m for m in meetings if m.state == Meeting.State.PLANNED]
+    planned = [m for m in meetings if m.state == Meeting.State.PLANNED] or (
+        page.number > 1 and meetings
+    )
     subscribe_form = SubscriptionForm(initial={"village": village.slug if village else None})
     return render(
         request,
@@ -51,6 +56,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "filter_form": filter_form,
             "village": village,
             "meetings": meetings,
+            "page": page,
             "has_planned": bool(planned),
             "subscribe_form": subscribe_form,
         },
@@ -275,15 +281,13 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def feed_all(request: HttpRequest) -> HttpResponse:
-    meetings = selectors.published_meetings().order_by("starts_at")
+    meetings = selectors.meetings_for_feed()
     return _ics(calendar_for(meetings, name="Kommundelsträffar"), "kommundelstraffar.ics")
 
 
 def feed_village(request: HttpRequest, slug: str) -> HttpResponse:
     village = selectors.village_get(slug=slug)
-    meetings = selectors.published_meetings().filter(village=village).order_by("starts_at")
-    if village is None:
-        raise Http404
+    meetings = selectors.meetings_for_feed(village=village)
     return _ics(
         calendar_for(meetings, name=f"Kommundelsträffar i {village.name}"),
         f"kommundelstraffar-{village.slug}.ics",

@@ -69,3 +69,11 @@ def test_cancelled_meeting_stays_in_feed_as_cancelled(client, meeting, make_meet
     assert len(village_events) == 1
     _, none = _events(client.get("/kommundelstraffar/byar/saltvik/kalender.ics"))
     assert none == []
+
+
+def test_feed_keeps_one_year_of_history(client, make_meeting):
+    """The feed has every coming meeting and the past year, not older ones."""
+    make_meeting(days=-400, title="Gammal", starts_at=local(-400, 10), ends_at=local(-400, 11))
+    recent = make_meeting(days=-30, title="Nyligen")
+    _, events = _events(client.get("/kommundelstraffar/kalender.ics"))
+    assert [str(e["UID"]) for e in events] == [recent.uid]
