@@ -1,0 +1,309 @@
+"""Load benchmark of the village-meeting pages on PostgreSQL under gunicorn.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_meetings \\
+        .venv/bin/python bench/meetings.py [--villages 200 --meetings 20000 --questions 500000]
+        [--clients 20 --requests 3000 --workers 4 --reseed]
+
+Seeds (once; --reseed wipes the meetings data first) 200 villages with a venue each, 20,000
+published meetings spread over three years, 500,000 questions and needs (moderation
+contributions, 90 % published, bulk-inserted: the benchmark measures reads, not screening),
+an answer for every tenth. Then starts gunicorn on the same database and lets 20 concurrent
+clients fetch the coming list (all and per village), meeting pages, village pages, the past
+list and the village iCalendar feeds. Prints p50/p95/p99 per page and overall, and requests/s.
+Target: p95 under 500 ms for every page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dialog_portal.settings")
+
+TARGET_P95_MS = 500
+
+
+def seed(args) -> None:
+    import django
+
+    django.setup()
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from meetings.models import Answer, Meeting, Venue, Village
+    from moderation.models import Contribution
+
+    if args.reseed:
+        with connection.cursor() as cur:
+            cur.execute(
+                "TRUNCATE meetings_answer, meetings_agendaitem, meetings_attendee, "
+                "meetings_meeting, meetings_venue, meetings_village CASCADE"
+            )
+        ctype = ContentType.objects.get_for_model(Meeting)
+        with connection.cursor() as cur:  # bench rows only: contributions about meetings
+            cur.execute("SET session_replication_role = replica")  # skip append-only triggers
+            cur.execute(
+                "DELETE FROM moderation_contribution WHERE content_type_id = %s", [ctype.pk]
+            )
+            cur.execute("SET session_replication_role = DEFAULT")
+    if Meeting.objects.count() >= args.meetings:
+        print(f"data present: {Meeting.objects.count()} meetings (use --reseed to rebuild)")
+        return
+    rng = random.Random(42)
+    started = time.perf_counter()
+    with transaction.atomic():
+        villages = Village.objects.bulk_create(
+            [Village(name=f"Byn {i:03d}", slug=f"byn-{i:03d}") for i in range(args.villages)]
+        )
+        venues = Venue.objects.bulk_create(
+            [
+                Venue(village=v, name=f"Bygdegården {v.name}", street_address="Byvägen 1")
+                for v in villages
+            ]
+        )
+        now = timezone.now()
+        per_village = args.meetings // args.villages
+        meetings = []
+        for v, venue in zip(villages, venues, strict=True):
+            for j in range(per_village):
+                start = now + datetime.timedelta(days=(j * 1095 // per_village) - 730, hours=2)
+                meetings.append(
+                    Meeting(
+                        village=v,
+                        venue=venue,
+                        title=f"Kommundelsträff {j} i {v.name}",
+                        starts_at=start,
+                        ends_at=start + datetime.timedelta(hours=2),
+                        published_at=now,
+                        state=Meeting.State.HELD if start < now else Meeting.State.PLANNED,
+                    )
+                )
+        meetings = Meeting.objects.bulk_create(meetings, batch_size=2000)
+    print(f"seeded {len(villages)} villages, {len(meetings)} meetings")
+    ctype = ContentType.objects.get_for_model(Meeting)
+    batch: list[Contribution] = []
+    made = 0
+    for i in range(args.questions):
+        m = meetings[rng.randrange(len(meetings))]
+        batch.append(
+            Contribution(
+                content_type=ctype,
+                object_id=str(m.pk),
+                kind="question" if i % 3 else "need",
+                text=f"Fråga {i} om vägen, skolan och bredbandet i byn?",
+                state="published" if i % 10 else "pending",
+                received_at=m.starts_at - datetime.timedelta(days=rng.randrange(1, 30)),
+                screening_action="publish",
+                needs_review=not bool(i % 10),
+                registration_state="not_needed",
+            )
+        )
+        if len(batch) == 10000:
+            Contribution.objects.bulk_create(batch)
+            made += len(batch)
+            batch = []
+    if batch:
+        Contribution.objects.bulk_create(batch)
+        made += len(batch)
+    answers = [
+        Answer(
+            meeting_id=int(c.object_id),
+            contribution_id=c.pk,
+            text="Svar från kommunen.",
+            answered_by="Kommundirektören",
+            published_at=timezone.now(),
+        )
+        for c in Contribution.objects.filter(content_type=ctype, state="published")
+        .only("pk", "object_id")
+        .iterator()
+        if c.pk % 10 == 0
+    ]
+    Answer.objects.bulk_create(answers, batch_size=5000)
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+    print(
+        f"seeded {made} questions and needs, {len(answers)} answers "
+        f"in {time.perf_counter() - started:.0f} s"
+    )
+
+
+def urls(args) -> list[tuple[str, str]]:
+    import django
+
+    django.setup()
+    from meetings.models import Meeting, Village
+
+    rng = random.Random(7)
+    slugs = list(Village.objects.values_list("slug", flat=True))
+    ids = list(Meeting.objects.values_list("pk", flat=True))
+    out = []
+    for _ in range(args.requests):
+        kind = rng.choice(["list", "list-village", "meeting", "meeting", "village", "past", "feed"])
+        if kind == "list":
+            out.append((kind, "/kommundelstraffar/"))
+        elif kind == "list-village":
+            out.append((kind, f"/kommundelstraffar/?by={rng.choice(slugs)}"))
+        elif kind == "meeting":
+            out.append((kind, f"/kommundelstraffar/{rng.choice(ids)}/"))
+        elif kind == "village":
+            out.append((kind, f"/kommundelstraffar/byar/{rng.choice(slugs)}/"))
+        elif kind == "past":
+            out.append((kind, f"/kommundelstraffar/tidigare/?sida={rng.randrange(1, 50)}"))
+        else:
+            out.append((kind, f"/kommundelstraffar/byar/{rng.choice(slugs)}/kalender.ics"))
+    return out
+
+
+def serve(args) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "RATELIMIT_ENABLE": "0",
+        "LOG_LEVEL": "WARNING",
+        "CONN_MAX_AGE": "60",
+        "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
+    }
+    env.pop("PYTEST_VERSION", None)
+    subprocess.run(  # production static storage needs its manifest
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
+    proc = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "dialog_portal.wsgi",
+            "-w",
+            str(args.workers),
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{args.port}/healthz", timeout=1)  # noqa: S310
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def load(args, todo: list[tuple[str, str]]) -> dict[str, list[float]]:
+    timings: dict[str, list[float]] = {}
+    errors: list[str] = []
+    lock = threading.Lock()
+    queue = list(todo)
+
+    def worker():
+        while True:
+            with lock:
+                if not queue:
+                    return
+                kind, path = queue.pop()
+            start = time.perf_counter()
+            try:
+                with urllib.request.urlopen(  # noqa: S310 - our own local server
+                    f"http://127.0.0.1:{args.port}{path}", timeout=60
+                ) as response:
+                    response.read()
+                    ok = response.status == 200
+            except OSError as exc:
+                ok = False
+                with lock:
+                    errors.append(f"{path}: {exc}")
+            elapsed = (time.perf_counter() - start) * 1000
+            with lock:
+                if ok:
+                    timings.setdefault(kind, []).append(elapsed)
+
+    threads = [threading.Thread(target=worker) for _ in range(args.clients)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    done = sum(len(v) for v in timings.values())
+    print(
+        f"{done} requests ok, {len(errors)} errors, {done / wall:.0f} req/s, {args.clients} clients"
+    )
+    for line in errors[:5]:
+        print("  error:", line)
+    if errors:
+        timings["errors"] = []
+    return timings
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--villages", type=int, default=200)
+    parser.add_argument("--meetings", type=int, default=20000)
+    parser.add_argument("--questions", type=int, default=500000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--reseed", action="store_true")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("set DATABASE_URL to a PostgreSQL database (it is filled with bench data)")
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], check=True, cwd=ROOT
+    )
+    seed(args)
+    todo = urls(args)
+    proc = serve(args)
+    try:
+        load(args, todo[: args.clients * 5])  # warm up
+        timings = load(args, todo)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    failed = timings.pop("errors", None) is not None
+    everything = [v for values in timings.values() for v in values]
+    print(f"{'page':<14}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
+    worst = 0.0
+    for kind in sorted(timings):
+        values = timings[kind]
+        p95 = pct(values, 95)
+        worst = max(worst, p95)
+        print(
+            f"{kind:<14}{len(values):>6}{statistics.median(values):>9.0f}{p95:>9.0f}"
+            f"{pct(values, 99):>9.0f}"
+        )
+    print(
+        f"{'all':<14}{len(everything):>6}{statistics.median(everything):>9.0f}"
+        f"{pct(everything, 95):>9.0f}{pct(everything, 99):>9.0f}"
+    )
+    verdict = "OK" if worst < TARGET_P95_MS and not failed else "FAILED"
+    print(f"worst page p95 {worst:.0f} ms (target < {TARGET_P95_MS} ms): {verdict}")
+
+
+if __name__ == "__main__":
+    main()
