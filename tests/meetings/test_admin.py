@@ -89,6 +89,7 @@ def test_official_schedules_publishes_and_cancels_and_subscriber_is_told(
 
 
 def test_cancel_without_reason_is_refused(client, official, meeting):
+    """Cancelling needs a reason (the subscribers receive it); without one nothing changes."""
     client.force_login(official)
     client.post(
         CHANGELIST,
@@ -109,6 +110,7 @@ def test_validation_messages_in_swedish(client, official, village, venue, meetin
 
 
 def test_publishing_without_venue_is_refused(client, official, make_meeting):
+    """No publishing without a venue: the official gets the Swedish message."""
     client.force_login(official)
     draft = make_meeting(days=30, published=False)
     Meeting.objects.filter(pk=draft.pk).update(venue=None)
@@ -163,6 +165,7 @@ def test_close_requires_notes_and_participants_and_links_questions(
 
 
 def test_resident_cannot_use_admin(client, resident, meeting):
+    """A resident cannot open the meetings admin or run its actions."""
     client.force_login(resident)
     assert client.get(CHANGELIST).status_code == 302
     assert (
@@ -177,3 +180,49 @@ def test_staff_home_links_officials_to_meetings_admin(client, official, moderato
     assert "/admin/meetings/meeting/" in client.get("/personal/").content.decode()
     client.force_login(moderator)
     assert "/admin/meetings/meeting/" not in client.get("/personal/").content.decode()
+
+
+def test_official_answers_a_published_question_inline(
+    client, official, moderator, meeting, subscriber, django_capture_on_commit_callbacks
+):
+    """TF-3: the official answers a published question in the meeting's change form; the
+    answer gets its publication date and the subscriber is told."""
+    from meetings.models import Answer
+    from moderation.services import contribution_approve, contribution_submit
+
+    c = contribution_submit(target=meeting, kind="question", text="Blir det ny väg?")
+    contribution_approve(contribution=c, actor=moderator)
+    client.force_login(official)
+    url = f"/admin/meetings/meeting/{meeting.pk}/change/"
+    page = client.get(url).content.decode()
+    assert "Blir det ny väg?" in page
+    data = _form(meeting.village, meeting.venue, start=meeting.starts_at, end=meeting.ends_at)
+    data.update(
+        {
+            "title": meeting.title,
+            "agenda_items-TOTAL_FORMS": "0",
+            "attendees-TOTAL_FORMS": "0",
+            "answers-TOTAL_FORMS": "1",
+            "answers-0-contribution_id": str(c.pk),
+            "answers-0-text": "Ja, i sommar.",
+            "answers-0-answered_by": "Per Nyström, samhällsbyggnadschef",
+        }
+    )
+    from django.utils import timezone
+
+    start = timezone.localtime(meeting.starts_at)
+    end = timezone.localtime(meeting.ends_at)
+    data.update(
+        {
+            "starts_at_0": start.strftime("%Y-%m-%d"),
+            "starts_at_1": start.strftime("%H:%M"),
+            "ends_at_0": end.strftime("%Y-%m-%d"),
+            "ends_at_1": end.strftime("%H:%M"),
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    answer = Answer.objects.get()
+    assert answer.contribution_id == c.pk and answer.published_at is not None
+    assert "Ja, i sommar." in mail.outbox[-1].body

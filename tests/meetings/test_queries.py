@@ -25,6 +25,7 @@ def _make(make_meeting, venue, n, offset):
 
 
 def test_list_query_count_does_not_grow(client, make_meeting, venue, moderator):
+    """The coming list costs the same number of queries for 3 and 30 meetings."""
     _make(make_meeting, venue, 3, 0)
     client.get("/kommundelstraffar/")  # warm the content-type cache
     small = _count(client, "/kommundelstraffar/")
@@ -34,6 +35,8 @@ def test_list_query_count_does_not_grow(client, make_meeting, venue, moderator):
 
 
 def test_meeting_page_query_count_does_not_grow_with_questions(client, meeting, moderator):
+    """GDPR-4: the meeting page shows published questions with answers in the same number
+    of queries for 3 and 30 of them."""
     from meetings.models import Answer
     from moderation.services import contribution_approve, contribution_submit
 
@@ -53,6 +56,7 @@ def test_meeting_page_query_count_does_not_grow_with_questions(client, meeting, 
 
 
 def test_village_page_query_count_bounded(client, make_meeting, venue):
+    """The village page costs the same number of queries for 3 and 30 meetings."""
     _make(make_meeting, venue, 3, 0)
     client.get("/kommundelstraffar/byar/appelbo/")
     small = _count(client, "/kommundelstraffar/byar/appelbo/")

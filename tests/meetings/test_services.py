@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_notify_task_is_idempotent(meeting, subscriber):
-    """Running the notice task twice for the same event sends one mail per subscriber."""
+    """(Issue: idempotent tasks.) Running the notice task twice for the same event sends one mail per subscriber."""
     assert notify_subscribers_task(meeting.pk, "published", meeting.sequence) == 1
     assert notify_subscribers_task(meeting.pk, "published", meeting.sequence) == 0
     assert len(mail.outbox) == 1
@@ -21,6 +21,7 @@ def test_notify_task_is_idempotent(meeting, subscriber):
 
 
 def test_unconfirmed_and_unsubscribed_get_nothing(meeting, village):
+    """Double opt-in: unconfirmed and unsubscribed addresses receive no notices."""
     from django.utils import timezone
 
     from meetings.models import VillageSubscription
@@ -38,6 +39,7 @@ def test_unconfirmed_and_unsubscribed_get_nothing(meeting, village):
 def test_moving_a_published_meeting_tells_subscribers(
     meeting, subscriber, django_capture_on_commit_callbacks
 ):
+    """Moving a published meeting raises SEQUENCE and tells the subscribers it moved."""
     with django_capture_on_commit_callbacks(execute=True):
         meeting.starts_at, meeting.ends_at = local(11, 18), local(11, 20)
         services.meeting_save(meeting=meeting)

@@ -69,6 +69,7 @@ def test_detail_shows_agenda_venue_attendees_map_and_ics(client, meeting):
 
 
 def test_unpublished_meeting_is_404(client, make_meeting):
+    """An unpublished (draft) meeting is not public: 404. (Issue feature, no domain ID.)"""
     m = make_meeting(days=5, published=False)
     assert client.get(m.get_absolute_url()).status_code == 404
 
@@ -91,6 +92,7 @@ def test_question_goes_to_moderation_and_waits(client, meeting):
 
 
 def test_logged_in_need_is_linked_to_author(client, meeting, resident):
+    """TF-2: a logged-in resident's need is stored by moderation with its author."""
     client.force_login(resident)
     client.post(
         f"/kommundelstraffar/{meeting.pk}/skicka/",
@@ -154,6 +156,7 @@ def test_published_question_with_answer_and_notes_after_meeting(client, make_mee
 
 
 def test_past_meetings_search_finds_notes(client, make_meeting):
+    """TF-3: past meetings are searchable in their notes."""
     m = make_meeting(days=-5, title="Höstträffen")
     MeetingNotes.objects.create(meeting=m, text="Samtal om bredband.", finished_on=local(-4).date())
     make_meeting(days=-8, title="Vårträffen", starts_at=local(-8, 10), ends_at=local(-8, 11))
@@ -246,6 +249,7 @@ def test_home_page_says_what_is_open(client, village):
 
 
 def test_home_page_names_next_meeting(client, meeting):
+    """The home page names the next planned meeting and its village. (Issue feature.)"""
     assert "Nästa träff: Äppelbo" in client.get("/").content.decode()
 
 
