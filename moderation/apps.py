@@ -13,6 +13,17 @@ class ModerationConfig(AppConfig):
         # Refuse decompression bombs everywhere Pillow opens an upload.
         Image.MAX_IMAGE_PIXELS = getattr(settings, "MODERATION_PHOTO_MAX_PIXELS", 40_000_000)
 
+        # Photos kept across the warning step live an hour; registrations that failed (the
+        # registry was down) are retried. Both tasks are idempotent.
+        settings.CELERY_BEAT_SCHEDULE.setdefault(
+            "moderation-purge-pending-photos",
+            {"task": "moderation.tasks.pending_photos_purge_task", "schedule": 15 * 60},
+        )
+        settings.CELERY_BEAT_SCHEDULE.setdefault(
+            "moderation-register-pending",
+            {"task": "moderation.tasks.contributions_register_pending_task", "schedule": 30 * 60},
+        )
+
     def staff_links(self, user) -> list:
         from django.urls import reverse
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import EvidenceRecord, Report
+from .models import Contribution, EvidenceRecord, Report
 from .services import MAX_TEXT, contribution_preview
 
 
@@ -63,19 +64,61 @@ class PhotoContributionForm(ContributionForm):
         label=_("The child's guardian has agreed to the publication."), required=False
     )
 
+    # A photo already cleaned and kept across the warning step (signed token, one hour).
+    pending_photo = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].required = False
         self.fields["text"].label = _("Caption")
+        self.fields["photo"].required = False  # a kept photo (pending_photo) will do
+        if self.is_bound and self.data.get("pending_photo"):
+            self.fields["photo"].help_text = _(
+                "The photo you chose is kept. Choose a file only to replace it."
+            )
 
     def clean(self):
+        from .photos import pending_photo_load, photo_clean
+
         cleaned = super().clean()
         if cleaned.get("child_pictured") and not cleaned.get("guardian_consent"):
             self.add_error(
                 "guardian_consent",
                 _("A child under 15 is pictured: confirm that a guardian has agreed."),
             )
+        if "photo" in self.errors:
+            return cleaned
+        try:
+            if cleaned.get("photo"):
+                # validated and re-encoded (no EXIF) now, so it can be kept if needed
+                cleaned["photo"] = photo_clean(cleaned["photo"])
+                cleaned["pending_photo"] = ""
+            elif cleaned.get("pending_photo"):
+                cleaned["photo"] = pending_photo_load(cleaned["pending_photo"])
+            else:
+                self.add_error("photo", _("Choose a photo to upload."))
+        except ValidationError as exc:
+            cleaned["pending_photo"] = ""
+            self.add_error("photo", exc)
         return cleaned
+
+    def keep_photo(self) -> str:
+        """Keep the cleaned photo for the next step; returns the token (also rendered in the
+        hidden field, so "Skicka ändå" needs no new choice of file)."""
+        from .photos import pending_photo_store
+
+        token = self.cleaned_data.get("pending_photo") or ""
+        photo = self.cleaned_data.get("photo")
+        if not token and photo is not None:
+            token = pending_photo_store(photo)
+            self.cleaned_data["pending_photo"] = token
+        data = self.data.copy()
+        data["pending_photo"] = token
+        self.data = data
+        self.fields["photo"].help_text = _(
+            "The photo you chose is kept. Choose a file only to replace it."
+        )
+        return token
 
 
 class ReportForm(forms.Form):
@@ -162,3 +205,37 @@ class ImportanceForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's filters (GET, so a filtered page can be linked and bookmarked).
+
+    State, kind, screening verdict, age and open reports only: there is deliberately no
+    filter or facet by finding or sensitive category (GDPR-2).
+    """
+
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            (Contribution.State.PENDING, Contribution.State.PENDING.label),
+            (Contribution.State.PUBLISHED, Contribution.State.PUBLISHED.label),
+            (Contribution.State.HIDDEN, Contribution.State.HIDDEN.label),
+        ],
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All")), *Contribution.Kind.choices]
+    )
+    verdict = forms.ChoiceField(
+        label=_("Screening verdict"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("block", _("blocked")),
+            ("review", _("to review")),
+            ("publish", _("clean")),
+        ],
+    )
+    overdue = forms.BooleanField(label=_("Waited over 24 hours"), required=False)
+    reported = forms.BooleanField(label=_("Has open reports"), required=False)

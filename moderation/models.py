@@ -216,7 +216,28 @@ class Contribution(TimeStampedModel):
         return reverse("moderation-photo", kwargs={"pk": self.pk}) if self.photo else ""
 
 
-class Report(models.Model):
+class IncomingRegistration(models.Model):
+    """Reports and takedown requests are inkommen handlingar of their own (RULE-5, RULE-7,
+    TF-1): each is handed to the diarium on commit and keeps the diary number it got."""
+
+    class Registration(models.TextChoices):
+        TO_REGISTER = "to_register", _("to be registered")
+        REGISTERED = "registered", _("registered")
+
+    registration_state = models.CharField(
+        _("registration"),
+        max_length=16,
+        choices=Registration.choices,
+        default=Registration.TO_REGISTER,
+        db_index=True,
+    )
+    registry_reference = models.CharField(_("diary number"), max_length=60, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Report(IncomingRegistration):
     """A resident's report ("Anmäl") of a published contribution (RULE-7): an inkommen handling."""
 
     class Reason(models.TextChoices):
@@ -247,7 +268,7 @@ class Report(models.Model):
         return f"{self.get_reason_display()} – #{self.contribution_id}"
 
 
-class PhotoTakedownRequest(models.Model):
+class PhotoTakedownRequest(IncomingRegistration):
     """ "Det här är jag – ta bort bilden" (RULE-5, GDPR-7): the photo goes off display at once."""
 
     class Outcome(models.TextChoices):

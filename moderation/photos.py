@@ -5,11 +5,16 @@ from __future__ import annotations
 import io
 import uuid
 import warnings
+from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "png", "MPO": "jpg"}
@@ -71,3 +76,68 @@ def photo_clean(upload) -> ContentFile:
         image.save(out, format="PNG", optimize=True)
         ext = "png"
     return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{ext}")
+
+
+# --- pending uploads: a photo kept across the warning step ------------------------------------
+PENDING_DIR = "pending"
+PENDING_SALT = "moderation.pending-photo"
+PENDING_MAX_AGE = timedelta(hours=1)
+
+
+def pending_photo_store(photo: ContentFile) -> str:
+    """Keep an already cleaned photo (re-encoded, no EXIF) while the resident decides on the
+    warning; return a signed token for a hidden field. Kept at most PENDING_MAX_AGE."""
+    ext = photo.name.rsplit(".", 1)[-1] if "." in (photo.name or "") else "jpg"
+    photo.seek(0)
+    name = default_storage.save(f"{PENDING_DIR}/{uuid.uuid4().hex}.{ext}", photo)
+    return signing.dumps(name, salt=PENDING_SALT)
+
+
+def _pending_name(token: str) -> str:
+    try:
+        name = signing.loads(token, salt=PENDING_SALT, max_age=PENDING_MAX_AGE.total_seconds())
+    except signing.SignatureExpired as exc:
+        raise ValidationError(_EXPIRED, code="pending_expired") from exc
+    except signing.BadSignature as exc:
+        raise ValidationError(_("Choose a photo to upload."), code="pending_invalid") from exc
+    if not isinstance(name, str) or not name.startswith(f"{PENDING_DIR}/") or ".." in name:
+        raise ValidationError(_("Choose a photo to upload."), code="pending_invalid")
+    return name
+
+
+_EXPIRED = gettext_lazy(
+    "The photo you chose is kept for one hour only and has expired. Choose it again."
+)
+
+
+def pending_photo_load(token: str) -> ContentFile:
+    """The photo kept under `token`; ValidationError (Swedish) when expired or unknown."""
+    name = _pending_name(token)
+    if not default_storage.exists(name):
+        raise ValidationError(_EXPIRED, code="pending_expired")
+    with default_storage.open(name, "rb") as fh:
+        return ContentFile(fh.read(), name=name.rsplit("/", 1)[-1])
+
+
+def pending_photo_discard(token: str) -> None:
+    """Delete a kept photo once it is stored with its contribution (or withdrawn)."""
+    try:
+        default_storage.delete(_pending_name(token))
+    except ValidationError:
+        pass
+
+
+def pending_photos_purge(*, now=None) -> int:
+    """Delete kept photos older than PENDING_MAX_AGE (run periodically); returns how many."""
+    now = now or timezone.now()
+    try:
+        _dirs, files = default_storage.listdir(PENDING_DIR)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for filename in files:
+        name = f"{PENDING_DIR}/{filename}"
+        if now - default_storage.get_modified_time(name) > PENDING_MAX_AGE:
+            default_storage.delete(name)
+            removed += 1
+    return removed

@@ -10,9 +10,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from .models import AuditLogEntry, Contribution
+from .models import AuditLogEntry, Contribution, Report
 
 STATE = Contribution.State
+OVERDUE_AFTER = timedelta(hours=24)
+# Pending text screening found clean: what "approve all clean" publishes (photos always need
+# a human look, RULE-4).
+CLEAN_PENDING_TEXT = Q(state=STATE.PENDING, screening_action="publish", quarantined=False, photo="")
 
 
 def contributions_for(*, target, kinds: Iterable[str] | None = None) -> QuerySet[Contribution]:
@@ -60,20 +64,65 @@ def contribution_get_published(*, pk: int) -> Contribution | None:
     return Contribution.objects.filter(pk=pk, state=STATE.PUBLISHED).first()
 
 
-def moderation_queue() -> QuerySet[Contribution]:
-    """What waits for a moderator: most severe first, then oldest first."""
-    return (
+def moderation_queue(
+    *,
+    state: str = "",
+    kind: str = "",
+    verdict: str = "",
+    overdue: bool = False,
+    reported: bool = False,
+    now=None,
+) -> QuerySet[Contribution]:
+    """What waits for a moderator: most severe first, then oldest first.
+
+    Filters: state, kind, screening verdict (publish/review/block), waited over 24 hours, has
+    open reports. Deliberately no filter by finding or sensitive category (GDPR-2).
+    """
+    qs = (
         Contribution.objects.filter(needs_review=True)
         .exclude(state=STATE.REMOVED)
         .select_related("author", "content_type")
         .annotate(open_reports=Count("reports", filter=Q(reports__resolved_at=None)))
-        .order_by("-severity", "-open_reports", "received_at", "pk")
+    )
+    if state:
+        qs = qs.filter(state=state)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if verdict:
+        qs = qs.filter(screening_action=verdict)
+    if overdue:
+        qs = qs.filter(received_at__lt=(now or timezone.now()) - OVERDUE_AFTER)
+    if reported:
+        qs = qs.filter(open_reports__gt=0)
+    return qs.order_by("-severity", "-open_reports", "received_at", "pk")
+
+
+def queue_summary(*, now=None) -> dict:
+    """Counts over the whole queue (not one page), in one query: waited over 24 hours, and
+    pending texts screening found clean (what "approve all clean" would publish)."""
+    now = now or timezone.now()
+    return Contribution.objects.aggregate(
+        overdue_count=Count(
+            "pk",
+            filter=Q(needs_review=True, received_at__lt=now - OVERDUE_AFTER)
+            & ~Q(state=STATE.REMOVED),
+        ),
+        clean_count=Count("pk", filter=CLEAN_PENDING_TEXT),
+    )
+
+
+def open_reports() -> QuerySet[Report]:
+    """Reports no moderator has resolved yet, oldest first, with their contribution."""
+    return (
+        Report.objects.filter(resolved_at=None)
+        .select_related("contribution", "contribution__content_type")
+        .order_by("received_at", "pk")
     )
 
 
 def is_overdue(contribution: Contribution, *, now=None) -> bool:
     now = now or timezone.now()
-    return now - contribution.received_at > timedelta(hours=24)
+    return now - contribution.received_at > OVERDUE_AFTER
 
 
 def weekly_statistics(*, weeks: int = 12) -> list[dict]:

@@ -52,6 +52,11 @@ def _policy_action(kind: str, name: str) -> str:
     return "review"
 
 
+def _screening_span(pii: dict) -> dict:
+    """A PII finding as a masked span (public view) or redaction suggestion (diarium)."""
+    return {"start": pii["start"], "end": pii["end"], "type": pii["type"], "source": "screening"}
+
+
 def _apply_screening(contribution: Contribution, result) -> None:
     data = result.to_dict()
     contribution.screening = data
@@ -62,14 +67,7 @@ def _apply_screening(contribution: Contribution, result) -> None:
     known = {(s["start"], s["end"]) for s in spans}
     for item in data["pii"]:
         if (item["start"], item["end"]) not in known:
-            spans.append(
-                {
-                    "start": item["start"],
-                    "end": item["end"],
-                    "type": item["type"],
-                    "source": "screening",
-                }
-            )
+            spans.append(_screening_span(item))
     contribution.masked_spans = sorted(spans, key=lambda s: (s["start"], s["end"]))
 
 
@@ -331,15 +329,9 @@ def contribution_approve(*, contribution: Contribution, actor, reason: str = "")
 def contributions_approve_clean(*, actor) -> int:
     """Approve every pending contribution screening found clean (one click, BBS-3)."""
     done = 0
-    # photos always need a human look (RULE-4), so only text is approved in bulk
-    ids_text = list(
-        Contribution.objects.filter(
-            state=Contribution.State.PENDING,
-            screening_action="publish",
-            quarantined=False,
-            photo="",
-        ).values_list("pk", flat=True)
-    )
+    from .selectors import CLEAN_PENDING_TEXT
+
+    ids_text = list(Contribution.objects.filter(CLEAN_PENDING_TEXT).values_list("pk", flat=True))
     for pk in ids_text:
         try:
             contribution_approve(
@@ -614,6 +606,13 @@ def author_unblock(*, user, actor, reason: str = "") -> int:
     return len(restored)
 
 
+def _register_on_commit(kind: str, pk: int) -> None:
+    """Queue the registration of a report or takedown request once the row is committed."""
+    from .tasks import incoming_register_task
+
+    transaction.on_commit(lambda: incoming_register_task.delay(kind, pk))
+
+
 # --- reports and takedowns --------------------------------------------------------------------
 def _reporter_key(reporter, client_ip: str | None) -> str:
     if reporter is not None and getattr(reporter, "is_authenticated", False):
@@ -650,6 +649,7 @@ def report_submit(
     contribution.needs_review = True
     contribution.save(update_fields=["needs_review", "updated_at"])
     audit_record(actor=report.reporter, action="report", contribution=contribution, reason=reason)
+    _register_on_commit("report", report.pk)
     distinct = (
         contribution.reports.filter(resolved_at=None).values("reporter_key").distinct().count()
     )
@@ -682,6 +682,7 @@ def takedown_request_submit(
         contribution.needs_review = True
         contribution.save()
     audit_record(actor="resident", action="takedown_request", contribution=contribution)
+    _register_on_commit("takedown", request.pk)
     _notify(
         to=email,
         subject=_("The photo has been taken down"),
@@ -715,7 +716,19 @@ def takedown_resolve(
             contribution.state = Contribution.State.PUBLISHED
             contribution.hidden_cause = ""
             contribution.hidden_reason = ""
+            contribution.needs_review = False
             contribution.save()
+        _notify(
+            to=request.email,
+            subject=_("The photo is shown again"),
+            body=_(
+                "You asked for a photo on the citizen dialogue portal to be taken down. A "
+                "moderator has reviewed the request and found that the photo does not picture "
+                "you, so it is shown again. Reason: %(reason)s\n\nIf it does picture you, "
+                "reply to this message or call us on %(phone)s."
+            )
+            % {"reason": reason.strip(), "phone": settings.MUNICIPALITY["phone"]},
+        )
     else:
         contribution_remove(
             contribution=contribution,
@@ -756,6 +769,29 @@ def contribution_set_importance(
 
 
 # --- registry hand-off and re-screening (run from tasks) -------------------------------------
+def _registry_hand_on(*, source_ref: str, channel: str = "portal", **fields) -> str:
+    """Call `registry.services.document_register_incoming`; "" when it is missing or fails.
+
+    The caller's record then stays "to_register" and the retry task simply runs again
+    (the registry is idempotent on `source_ref`).
+    """
+    try:
+        from registry.services import document_register_incoming
+    except ImportError:
+        return ""
+    try:
+        with transaction.atomic():
+            return document_register_incoming(
+                source_ref=source_ref,
+                channel=channel,
+                sender_is_organisation=False,  # a resident, never an organisation
+                **fields,
+            )
+    except Exception:  # noqa: BLE001 - stays "to_register"; the task is simply run again
+        logger.exception("registration of %s failed; will retry", source_ref)
+        return ""
+
+
 def contribution_register(*, contribution: Contribution) -> str:
     """Hand a contribution not of minor importance to the diarium; idempotent.
 
@@ -764,10 +800,6 @@ def contribution_register(*, contribution: Contribution) -> str:
     """
     if contribution.registration_state != Contribution.Registration.TO_REGISTER:
         return contribution.registry_reference
-    try:
-        from registry.services import document_register_incoming
-    except ImportError:
-        return ""
     with translation.override("sv"):
         subject = f"{contribution.get_kind_display().capitalize()}: {contribution.target or ''}"
     attachments = []
@@ -776,21 +808,17 @@ def contribution_register(*, contribution: Contribution) -> str:
             name = contribution.photo.name.rsplit("/", 1)[-1]
             ctype = "image/png" if name.endswith(".png") else "image/jpeg"
             attachments.append((name, fh.read(), ctype))
-    try:
-        with transaction.atomic():
-            number = document_register_incoming(
-                source_ref=f"moderation.contribution:{contribution.pk}",
-                received_at=contribution.received_at,
-                channel=contribution.channel,
-                sender_name=contribution.display_name,
-                sender_is_organisation=False,
-                subject=subject[:200],
-                text=contribution.text if not contribution.quarantined else "",
-                attachments=attachments,
-                pii_spans=list(contribution.masked_spans or []),
-            )
-    except Exception:  # noqa: BLE001 - stays "to_register"; the task is simply run again
-        logger.exception("registration of contribution %s failed; will retry", contribution.pk)
+    number = _registry_hand_on(
+        source_ref=f"moderation.contribution:{contribution.pk}",
+        received_at=contribution.received_at,
+        channel=contribution.channel,
+        sender_name=contribution.display_name,
+        subject=subject[:200],
+        text=contribution.text if not contribution.quarantined else "",
+        attachments=attachments,
+        pii_spans=list(contribution.masked_spans or []),
+    )
+    if not number:
         return ""
     Contribution.objects.filter(pk=contribution.pk).update(
         registration_state=Contribution.Registration.REGISTERED,
@@ -798,6 +826,64 @@ def contribution_register(*, contribution: Contribution) -> str:
         updated_at=timezone.now(),
     )
     audit_record(actor="system", action="registered", contribution=contribution, diary=number)
+    return number
+
+
+REPORT_SUBJECT = "Anmälan av inlägg på portalen"
+TAKEDOWN_SUBJECT = "Begäran om borttagning av bild"
+
+
+def _incoming_text(record: Report | PhotoTakedownRequest) -> str:
+    """The body handed to the diarium: what the resident sent, in Swedish, plus the
+    contribution it is about (by number only; its own text is registered on its own)."""
+    contribution = record.contribution
+    lines = [f"Gäller bidrag nr {contribution.pk} på medborgardialogen."]
+    if contribution.registry_reference:
+        lines.append(f"Bidragets diarienummer: {contribution.registry_reference}.")
+    with translation.override("sv"):
+        if isinstance(record, Report):
+            lines.append(f"Skäl: {record.get_reason_display()}.")
+    if record.message:
+        lines += ["", "Meddelande:", record.message]
+    return "\n".join(lines)
+
+
+def incoming_register(*, record: Report | PhotoTakedownRequest) -> str:
+    """Hand a report (RULE-7) or a takedown request (RULE-5) to the diarium as an inkommen
+    handling (TF-1); idempotent on `moderation.report:<pk>` / `moderation.takedown:<pk>`.
+
+    The subject says only what kind of handling it is. The sender is the name a takedown
+    requester gave (a report has none: the diarium gets no account name), never an
+    organisation. Personal data screening finds in the message is pre-marked for redaction.
+    Returns the diary number, or "" (state stays "to_register") when the registry fails.
+    """
+    if record.registration_state == record.Registration.REGISTERED:
+        return record.registry_reference
+    is_report = isinstance(record, Report)
+    kind = "report" if is_report else "takedown"
+    text = _incoming_text(record)
+    pii = contribution_preview(text=text).to_dict()["pii"] if record.message else []
+    number = _registry_hand_on(
+        source_ref=f"moderation.{kind}:{record.pk}",
+        received_at=record.received_at,
+        sender_name="" if is_report else record.name,
+        subject=REPORT_SUBJECT if is_report else TAKEDOWN_SUBJECT,
+        text=text,
+        pii_spans=[_screening_span(p) for p in pii],
+    )
+    if not number:
+        return ""
+    type(record).objects.filter(pk=record.pk).update(
+        registration_state=record.Registration.REGISTERED, registry_reference=number
+    )
+    record.registration_state, record.registry_reference = record.Registration.REGISTERED, number
+    audit_record(
+        actor="system",
+        action=f"{kind}_registered",
+        contribution=record.contribution,
+        diary=number,
+        **{f"{kind}_id": record.pk},
+    )
     return number
 
 

@@ -6,6 +6,7 @@ from . import staff_views as views
 
 urlpatterns = [
     path("", views.queue, name="moderation-queue"),
+    path("anmalningar/", views.reports, name="moderation-reports"),
     path("godkann-rena/", views.approve_clean, name="moderation-approve-clean"),
     path("<int:pk>/", views.detail, name="moderation-detail"),
     path("<int:pk>/godkann/", views.approve, name="moderation-approve"),

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,11 +21,19 @@ from .forms import (
     CriminalForm,
     ImportanceForm,
     PoliceDecisionForm,
+    QueueFilterForm,
     ReasonForm,
     RedactForm,
 )
 from .models import AuthorBlock, Contribution, EvidenceRecord, PhotoTakedownRequest
-from .selectors import audit_log, is_overdue, moderation_queue, weekly_statistics
+from .selectors import (
+    audit_log,
+    is_overdue,
+    moderation_queue,
+    open_reports,
+    queue_summary,
+    weekly_statistics,
+)
 
 
 def perm_required(perm: str):
@@ -45,11 +54,20 @@ def _contribution(pk: int) -> Contribution:
     return get_object_or_404(Contribution.objects.select_related("author", "content_type"), pk=pk)
 
 
+QUEUE_PAGE_SIZE = 50
+
+
 @perm_required("moderation.moderate")
 def queue(request: HttpRequest) -> HttpResponse:
+    """The queue, paged and filtered by linkable GET parameters; a bounded number of queries
+    however many items wait."""
     now = timezone.now()
-    items = list(moderation_queue()[:200])
-    for item in items:
+    form = QueueFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(moderation_queue(now=now, **filters), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    for item in page.object_list:
         item.overdue = is_overdue(item, now=now)
         item.age_hours = int((now - item.received_at).total_seconds() // 3600)
     takedowns = PhotoTakedownRequest.objects.filter(resolved_at=None).select_related("contribution")
@@ -57,16 +75,22 @@ def queue(request: HttpRequest) -> HttpResponse:
         request,
         "moderation/staff/queue.html",
         {
-            "items": items,
+            "filter_form": form if form.is_bound else QueueFilterForm(),
+            "filtered": bool(filters and any(filters.values())),
+            "page_obj": page,
+            "items": page.object_list,
             "takedowns": takedowns,
-            "overdue_count": sum(1 for i in items if i.overdue),
-            "clean_count": sum(
-                1
-                for i in items
-                if i.state == "pending" and i.screening_action == "publish" and not i.photo
-            ),
+            "restore_form": ReasonForm(prefix="restore"),
+            **queue_summary(now=now),
         },
     )
+
+
+@perm_required("moderation.moderate")
+def reports(request: HttpRequest) -> HttpResponse:
+    """Open reports ("Anmäl") with their reasons, oldest first (RULE-7)."""
+    page = Paginator(open_reports(), QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "moderation/staff/reports.html", {"page_obj": page})
 
 
 @perm_required("moderation.moderate")
@@ -248,17 +272,20 @@ def unblock_author(request: HttpRequest, user_id: int) -> HttpResponse:
 def takedown_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     takedown = get_object_or_404(PhotoTakedownRequest, pk=pk)
     restore = request.POST.get("decision") == "restore"
+    reason = request.POST.get("restore-reason") or request.POST.get("reason", "")
     try:
         services.takedown_resolve(
-            request=takedown,
-            actor=request.user,
-            restore=restore,
-            reason=request.POST.get("reason", ""),
+            request=takedown, actor=request.user, restore=restore, reason=reason
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The takedown request is handled."))
+        messages.success(
+            request,
+            _("The photo is shown again; the requester is told by e-mail if they left an address.")
+            if restore
+            else _("The photo is removed for good."),
+        )
     return redirect("moderation-queue")
 
 

@@ -22,17 +22,37 @@ def contribution_register_task(contribution_id: int) -> str:
 
 
 @shared_task(acks_late=True)
-def contributions_register_pending_task() -> int:
-    """Retry every contribution still waiting for registration (e.g. registry came later)."""
-    from moderation.models import Contribution
+def incoming_register_task(kind: str, pk: int) -> str:
+    """Register one report ("report") or photo takedown request ("takedown") in the diarium
+    as an inkommen handling (RULE-5, RULE-7); idempotent on its source_ref."""
+    from moderation.models import PhotoTakedownRequest, Report
+    from moderation.services import incoming_register
 
-    ids = list(
-        Contribution.objects.filter(registration_state="to_register").values_list("pk", flat=True)
-    )
+    model = {"report": Report, "takedown": PhotoTakedownRequest}[kind]
+    record = model.objects.select_related("contribution").filter(pk=pk).first()
+    if record is None:
+        return ""
+    return incoming_register(record=record)
+
+
+@shared_task(acks_late=True)
+def contributions_register_pending_task() -> int:
+    """Retry everything still waiting for registration (e.g. the registry failed or came
+    later): contributions, reports and photo takedown requests."""
+    from moderation.models import Contribution, PhotoTakedownRequest, Report
+
     done = 0
-    for pk in ids:
+    for pk in Contribution.objects.filter(registration_state="to_register").values_list(
+        "pk", flat=True
+    ):
         if contribution_register_task(pk):
             done += 1
+    for kind, model in (("report", Report), ("takedown", PhotoTakedownRequest)):
+        for pk in model.objects.filter(registration_state="to_register").values_list(
+            "pk", flat=True
+        ):
+            if incoming_register_task(kind, pk):
+                done += 1
     return done
 
 
@@ -56,3 +76,11 @@ def contributions_rescreen_task() -> int:
         if contribution_rescreen(contribution=Contribution(pk=pk)):
             changed += 1
     return changed
+
+
+@shared_task(acks_late=True)
+def pending_photos_purge_task() -> int:
+    """Delete photos kept across the warning step for more than an hour (never sent)."""
+    from moderation.photos import pending_photos_purge
+
+    return pending_photos_purge()

@@ -13,6 +13,7 @@ from django_ratelimit.decorators import ratelimit
 
 from .forms import ContributionForm, PhotoContributionForm, ReportForm, TakedownForm
 from .models import Contribution, FeedbackTopic
+from .photos import pending_photo_discard
 from .selectors import contribution_get_published, contributions_for
 from .services import contribution_submit, report_submit, takedown_request_submit
 
@@ -39,7 +40,10 @@ def contribution_form_handle(
     `contribution_submit`. Returns (redirect, {}) when done, or (None, context) to re-render.
     """
     step = request.POST.get("step", "check")
+    keeps_photo = hasattr(form_class, "keep_photo")
     if step == "withdraw":
+        if keeps_photo and request.POST.get("pending_photo"):
+            pending_photo_discard(request.POST["pending_photo"])
         messages.info(request, _("Your contribution was withdrawn. Nothing was saved."))
         return redirect(success_url), {}
     form = form_class(request.POST, request.FILES)
@@ -48,8 +52,14 @@ def contribution_form_handle(
     result = form.screening
     found = bool(result and (result.pii or result.flags))
     if step == "edit":
-        return None, {"form": form_class(initial=form.cleaned_data)}
+        edit = form_class(initial=form.cleaned_data)
+        if keeps_photo:
+            edit.initial["pending_photo"] = form.keep_photo()
+            edit.fields["photo"].help_text = form.fields["photo"].help_text
+        return None, {"form": edit}
     if found and step != "post":
+        if keeps_photo:
+            form.keep_photo()
         return None, {"form": form, "show_warning": True}
     data = form.cleaned_data
     try:
@@ -73,6 +83,8 @@ def contribution_form_handle(
     except ValidationError as exc:
         form.add_error(None, exc)
         return None, {"form": form}
+    if data.get("pending_photo"):
+        pending_photo_discard(data["pending_photo"])
     messages.success(
         request,
         _("Thank you! Your contribution is waiting for review and is published once approved."),
