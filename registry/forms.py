@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -212,3 +214,77 @@ class ItemDecisionForm(forms.Form):
                 spans.append({"start": found, "end": found + len(phrase)})
                 found = self.text.find(phrase, found + 1)
         return spans
+
+
+class StaffRequestForm(forms.Form):
+    """TF-5: a registrar enters a request made by telephone, letter, e-mail or in person."""
+
+    channel = forms.ChoiceField(
+        label=_("How the request came in"),
+        choices=[
+            (Channel.TELEPHONE, Channel.TELEPHONE.label),
+            (Channel.LETTER, Channel.LETTER.label),
+            (Channel.VISIT, Channel.VISIT.label),
+            (Channel.EMAIL, Channel.EMAIL.label),
+        ],
+    )
+    received_at = forms.DateTimeField(
+        label=_("Received"),
+        initial=timezone.now,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    description = forms.CharField(
+        label=_("Which documents are wanted?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+    )
+    name = forms.CharField(
+        label=_("Requester's name (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("Only if the requester offers it. Never ask who they are or why."),
+    )
+    contact = forms.CharField(
+        label=_("E-mail or postal address (optional)"), required=False, max_length=300
+    )
+    delivery = forms.ChoiceField(
+        label=_("Delivery"),
+        choices=DocumentRequest.Delivery.choices,
+        initial=DocumentRequest.Delivery.IN_PERSON,
+    )
+
+    def clean_received_at(self):
+        value = self.cleaned_data["received_at"]
+        if value > timezone.now() + timedelta(minutes=5):
+            raise forms.ValidationError(_("The arrival time cannot be in the future."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("delivery") == DocumentRequest.Delivery.EMAIL and not data.get("contact"):
+            self.add_error("contact", _("Give an e-mail address for delivery by e-mail."))
+        return data
+
+
+class AppealForm(forms.Form):
+    """FL-4: register an incoming appeal on arrival."""
+
+    received_at = forms.DateTimeField(
+        label=_("Appeal received"),
+        initial=timezone.now,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("The day the appeal reached the municipality decides whether it is in time."),
+    )
+    channel = forms.ChoiceField(
+        label=_("How it came in"),
+        choices=[
+            (Channel.LETTER, Channel.LETTER.label),
+            (Channel.EMAIL, Channel.EMAIL.label),
+            (Channel.VISIT, Channel.VISIT.label),
+            (Channel.PORTAL, Channel.PORTAL.label),
+        ],
+    )
+    appellant = forms.CharField(label=_("Appellant (optional)"), required=False, max_length=200)
+    text = forms.CharField(
+        label=_("The appeal (text or summary)"), widget=forms.Textarea(attrs={"rows": 4})
+    )

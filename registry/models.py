@@ -574,3 +574,32 @@ class Delivery(_InsertOnly):
 
     def __str__(self) -> str:
         return f"{self.request_id} {self.method}"
+
+
+class Appeal(TimeStampedModel):
+    """An överklagande of a refusal, registered on arrival and tried for timeliness (FL-4).
+
+    The appeal itself is a register entry (document type "appeal"); this row ties it to the
+    request and keeps the notification date it was measured against, the last day to appeal
+    (three weeks, FL-3, moved to the next weekday past a weekend or public holiday) and the
+    result, so the check can be read later exactly as it was made.
+    """
+
+    request = models.ForeignKey(DocumentRequest, on_delete=models.PROTECT, related_name="appeals")
+    entry = models.OneToOneField(Entry, on_delete=models.PROTECT, related_name="appeal")
+    received_at = models.DateTimeField(_("received"))
+    notified_on = models.DateField(_("decision notified"), null=True, blank=True)
+    last_day = models.DateField(_("last day to appeal"), null=True, blank=True)
+    timely = models.BooleanField(_("in time"), null=True, blank=True)
+    forwarded_at = models.DateTimeField(_("forwarded to the court"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+        ordering = ["received_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.entry.diary_number

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from .models import (
     Annotation,
+    Appeal,
     Attachment,
     Case,
     Channel,
@@ -567,3 +568,138 @@ def request_mark_notified(*, request: DocumentRequest, actor) -> None:
     now = timezone.now()
     request.items.filter(notified_at__isnull=True).exclude(outcome="").update(notified_at=now)
     event_record(action="request_notified", actor=actor, request=request)
+
+
+# --- appeals (FL-3, FL-4) --------------------------------------------------------------------
+APPEAL_PERIOD = timedelta(weeks=3)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def swedish_days_off(year: int) -> set[date]:
+    """Allmänna helgdagar plus midsommarafton, julafton and nyårsafton: the days that move a
+    deadline to the next weekday (lagen (1930:173) om beräkning av lagstadgad tid)."""
+    easter = _easter(year)
+    midsummer_eve = next(date(year, 6, d) for d in range(19, 26) if date(year, 6, d).weekday() == 4)
+    all_saints = next(
+        date(year, m, d)
+        for m, d in [(10, 31), *((11, n) for n in range(1, 7))]
+        if date(year, m, d).weekday() == 5
+    )
+    return {
+        date(year, 1, 1),
+        date(year, 1, 6),
+        easter - timedelta(days=2),
+        easter,
+        easter + timedelta(days=1),
+        date(year, 5, 1),
+        easter + timedelta(days=39),
+        easter + timedelta(days=49),
+        date(year, 6, 6),
+        midsummer_eve,
+        midsummer_eve + timedelta(days=1),
+        all_saints,
+        date(year, 12, 24),
+        date(year, 12, 25),
+        date(year, 12, 26),
+        date(year, 12, 31),
+    }
+
+
+def appeal_last_day(notified_on: date) -> date:
+    """Three weeks from the day the requester got the decision (FL-3); a last day on a Saturday,
+    Sunday or a day off moves to the next weekday."""
+    last = notified_on + APPEAL_PERIOD
+    while last.weekday() >= 5 or last in swedish_days_off(last.year):
+        last += timedelta(days=1)
+    return last
+
+
+def appeal_register(
+    *,
+    request: DocumentRequest,
+    received_at: datetime,
+    text: str,
+    channel: str = Channel.LETTER,
+    appellant: str = "",
+    actor=None,
+) -> Appeal:
+    """Register an incoming appeal on arrival and try it for timeliness (FL-4).
+
+    The appeal is a register entry of type "appeal" in a new ärende. It is measured against the
+    date the requester was notified of the adverse decision (the earliest notification among
+    the refused or redacted documents). Without a recorded notification the timeliness is left
+    open (None), and the page says so; the appeal is registered all the same.
+    """
+    adverse = request.items.filter(
+        outcome__in=[RequestItem.Outcome.REFUSE, RequestItem.Outcome.REDACT]
+    )
+    if not adverse.exists():
+        raise ValidationError(_("The request has no refusal that can be appealed."))
+    if not text.strip():
+        raise ValidationError(_("Give the content of the appeal."))
+    if timezone.is_naive(received_at):
+        received_at = timezone.make_aware(received_at)
+    if received_at > timezone.now() + timedelta(minutes=5):
+        raise ValidationError(_("The arrival time cannot be in the future."))
+    notified = adverse.filter(notified_at__isnull=False).order_by("notified_at").first()
+    notified_on = timezone.localdate(notified.notified_at) if notified else None
+    last_day = appeal_last_day(notified_on) if notified_on else None
+    timely = None if last_day is None else timezone.localdate(received_at) <= last_day
+    with transaction.atomic():
+        entry = entry_register(
+            received_at=received_at,
+            channel=channel,
+            document_type=DocumentType.APPEAL,
+            subject=_("Appeal against the decision on request %(ref)s")
+            % {"ref": request.reference},
+            text=text,
+            sender_name=appellant,
+            officer=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=actor,
+        )
+        appeal = Appeal.objects.create(
+            request=request,
+            entry=entry,
+            received_at=received_at,
+            notified_on=notified_on,
+            last_day=last_day,
+            timely=timely,
+            registered_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        event_record(
+            action="appeal_registered",
+            actor=actor,
+            request=request,
+            entry=entry,
+            data={
+                "notified_on": notified_on.isoformat() if notified_on else None,
+                "last_day": last_day.isoformat() if last_day else None,
+                "timely": timely,
+            },
+        )
+    return appeal
+
+
+def appeal_mark_forwarded(*, appeal: Appeal, actor) -> Appeal:
+    """Record that the appeal went on to kammarrätten with the file (FL-4, same clock as TF-7)."""
+    with transaction.atomic():
+        appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+        if appeal.forwarded_at is None:
+            appeal.forwarded_at = timezone.now()
+            appeal.save(update_fields=["forwarded_at", "updated_at"])
+            event_record(
+                action="appeal_forwarded", actor=actor, request=appeal.request, entry=appeal.entry
+            )
+    return appeal

@@ -14,6 +14,7 @@ urlpatterns = [
         name="registry-staff-attachment",
     ),
     path("begaran/", views.staff_requests, name="registry-staff-requests"),
+    path("begaran/ny/", views.staff_request_create, name="registry-staff-request-create"),
     path("begaran/<int:pk>/", views.staff_request, name="registry-staff-request"),
     path("begaran/rapport/", views.staff_report, name="registry-staff-report"),
     path("gallring/", views.staff_disposals, name="registry-staff-disposals"),

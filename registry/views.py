@@ -24,13 +24,15 @@ from . import selectors, services
 from .forms import (
     AddEntryForm,
     AnnotationForm,
+    AppealForm,
     DiarySearchForm,
     ItemDecisionForm,
     ManualRegistrationForm,
     RequestForm,
     SecrecyForm,
+    StaffRequestForm,
 )
-from .models import Attachment, DisposalDecision, DocumentRequest, Entry, RequestItem
+from .models import Appeal, Attachment, DisposalDecision, DocumentRequest, Entry, RequestItem
 from .pdf import decision_pdf
 
 PAGE_SIZE = 25
@@ -340,6 +342,33 @@ def staff_requests(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/staff_requests.html", {"rows": rows})
 
 
+@login_required
+def staff_request_create(request: HttpRequest) -> HttpResponse:
+    """TF-5: a request made by telephone, letter, e-mail or in person, entered by a registrar."""
+    _require(request, "registry.handle_request")
+    form = StaffRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.request_submit(
+                description=data["description"],
+                name=data["name"],
+                contact=data["contact"],
+                delivery=data["delivery"],
+                channel=data["channel"],
+                received_at=data["received_at"],
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("The request is entered as %(ref)s.") % {"ref": created.reference}
+            )
+            return redirect("registry-staff-request", pk=created.pk)
+    return render(request, "registry/staff_request_new.html", {"form": form})
+
+
 def _item_forms(req: DocumentRequest, data=None) -> list:
     forms_ = []
     for item in req.items.select_related("entry", "entry__document", "provision"):
@@ -361,11 +390,36 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
     if req is None:
         raise Http404
     add_form = AddEntryForm(prefix="add")
+    appeal_form = AppealForm(prefix="appeal")
     item_forms = _item_forms(req)
     if request.method == "POST":
         action = request.POST.get("action")
         try:
-            if action == "add":
+            if action == "appeal":
+                appeal_form = AppealForm(request.POST, prefix="appeal")
+                if appeal_form.is_valid():
+                    data = appeal_form.cleaned_data
+                    appeal = services.appeal_register(
+                        request=req,
+                        received_at=data["received_at"],
+                        channel=data["channel"],
+                        appellant=data["appellant"],
+                        text=data["text"],
+                        actor=request.user,
+                    )
+                    messages.success(
+                        request,
+                        _("The appeal is registered as %(number)s.")
+                        % {"number": appeal.entry.diary_number},
+                    )
+                    return redirect("registry-staff-request", pk=req.pk)
+            elif action == "forward":
+                appeal = Appeal.objects.filter(request=req, pk=request.POST.get("appeal")).first()
+                if appeal is None:
+                    raise Http404
+                services.appeal_mark_forwarded(appeal=appeal, actor=request.user)
+                return redirect("registry-staff-request", pk=req.pk)
+            elif action == "add":
                 add_form = AddEntryForm(request.POST, prefix="add")
                 if add_form.is_valid():
                     entry = Entry.objects.filter(
@@ -404,9 +458,16 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("registry-staff-request", pk=req.pk)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
+    adverse = req.items.filter(outcome__in=[RequestItem.Outcome.REFUSE, RequestItem.Outcome.REDACT])
     context = {
         "req": req,
         "add_form": add_form,
+        "appeal_form": appeal_form if adverse.exists() else None,
+        "appeals": req.appeals.select_related("entry"),
+        "notified_on": adverse.filter(notified_at__isnull=False)
+        .order_by("notified_at")
+        .values_list("notified_at", flat=True)
+        .first(),
         "item_forms": item_forms,
         "status_url": reverse("registry-request-status", kwargs={"key": req.access_key}),
         "delivery_choices": DocumentRequest.Delivery.choices,
