@@ -46,6 +46,9 @@ class ContributionForm(forms.Form):
         return cleaned
 
 
+KEPT_HELP = _("The photo you chose is kept. Choose a file only to replace it.")
+
+
 class PhotoContributionForm(ContributionForm):
     """A photo with the consents of RULE-4."""
 
@@ -73,9 +76,7 @@ class PhotoContributionForm(ContributionForm):
         self.fields["text"].label = _("Caption")
         self.fields["photo"].required = False  # a kept photo (pending_photo) will do
         if self.is_bound and self.data.get("pending_photo"):
-            self.fields["photo"].help_text = _(
-                "The photo you chose is kept. Choose a file only to replace it."
-            )
+            self.fields["photo"].help_text = KEPT_HELP
 
     def clean(self):
         from .photos import pending_photo_load, photo_clean
@@ -115,9 +116,8 @@ class PhotoContributionForm(ContributionForm):
         data = self.data.copy()
         data["pending_photo"] = token
         self.data = data
-        self.fields["photo"].help_text = _(
-            "The photo you chose is kept. Choose a file only to replace it."
-        )
+        # the bound field copies its help text when first built, so set both
+        self.fields["photo"].help_text = self["photo"].help_text = KEPT_HELP
         return token
 
 

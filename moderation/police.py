@@ -8,11 +8,38 @@ from xml.sax.saxutils import escape
 from django.conf import settings
 from django.utils import timezone, translation
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .models import EvidenceRecord
+
+PDF_LANG = "sv"
+
+
+def accessible_document(buffer, *, title: str, author: str, subject: str) -> SimpleDocTemplate:
+    """A reportlab document as accessible as reportlab allows (DOS-1): title, author, subject
+    and language (/Lang sv) in the metadata, the title shown in the viewer's title bar, real
+    text in standard fonts (no images of text), content in reading order, headings as
+    larger bold text. reportlab cannot write a tagged PDF (PDF/UA): see docs/moderation.md.
+    """
+    return SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Medborgardialog",
+        lang=PDF_LANG,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+    )
+
+
+def _show_title(canvas, doc) -> None:
+    canvas.setViewerPreference("DisplayDocTitle", "true")
 
 
 def police_report_pdf(*, evidence: EvidenceRecord) -> bytes:
@@ -27,16 +54,14 @@ def police_report_pdf(*, evidence: EvidenceRecord) -> bytes:
         category = str(EvidenceRecord.Category(evidence.category).label)
     styles = getSampleStyleSheet()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = accessible_document(
         buffer,
-        pagesize=A4,
         title=f"Underlag för polisanmälan {evidence.pk}",
         author=municipality["name"],
-        subject="Underlag för polisanmälan",
-        lang="sv-SE",
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
+        subject=f"Underlag för polisanmälan: {category}",
     )
+
+    styles.add(ParagraphStyle("Hash", parent=styles["BodyText"], fontName="Courier", fontSize=8))
 
     def para(text: str, style: str = "BodyText") -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), styles[style])
@@ -66,7 +91,12 @@ def police_report_pdf(*, evidence: EvidenceRecord) -> bytes:
         ["SHA-256 (bild)", content.get("photo_sha256", "") or "–"],
     ]
     table = Table(
-        [[para(k), para(str(v))] for k, v in rows], colWidths=[45 * mm, 125 * mm], repeatRows=0
+        [
+            [para(k), para(str(v), "Hash" if k.startswith("SHA-256") else "BodyText")]
+            for k, v in rows
+        ],
+        colWidths=[45 * mm, 125 * mm],
+        repeatRows=0,
     )
     table.setStyle(
         TableStyle(
@@ -77,13 +107,14 @@ def police_report_pdf(*, evidence: EvidenceRecord) -> bytes:
         )
     )
     story = [
-        para("Underlag för polisanmälan", "Title"),
+        para(f"Underlag för polisanmälan: {category}", "Title"),
         para(
             "Materialet har tagits bort från allmän visning och säkrats oförändrat. "
             "Kontrollsumman (SHA-256) beräknas över bevisposten i kanonisk JSON och kan "
             "räknas om för att visa att posten inte har ändrats."
         ),
         Spacer(1, 4 * mm),
+        para("Uppgifter", "Heading2"),
         table,
         Spacer(1, 6 * mm),
         para("Innehåll", "Heading2"),
@@ -113,5 +144,5 @@ def police_report_pdf(*, evidence: EvidenceRecord) -> bytes:
         Spacer(1, 6 * mm),
         para(f"Utskrivet {timezone.localtime():%Y-%m-%d %H:%M} från medborgardialogen."),
     ]
-    doc.build(story)
+    doc.build(story, onFirstPage=_show_title, onLaterPages=_show_title)
     return buffer.getvalue()

@@ -10,6 +10,18 @@ from PIL import Image
 PNR = "19121212-1212"  # Skatteverket's published test personnummer (valid Luhn)
 
 
+@pytest.fixture(autouse=True)
+def _eager_tasks():
+    """Run the moderation tasks in process even when REDIS_URL points at a broker: the tests
+    check what the tasks do (registration, mail), not the broker."""
+    from dialog_portal.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
 @pytest.fixture
 def topic(db):
     from moderation.models import FeedbackTopic
