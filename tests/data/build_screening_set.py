@@ -1,18 +1,27 @@
 #!/usr/bin/env python3
 """Build the labelled Swedish screening evaluation set from its human-editable source.
 
-Source:  tests/data/screening_source.txt  (format described at the top of that file)
+Sources: tests/data/screening_source.txt    (first batch; format described at the top of that file)
+         tests/data/screening_source_2.txt  (second batch, same format)
+Frozen:  tests/data/split_frozen.json       (id of every item already published, by SHA-256 of its text)
 Output:  tests/data/screening_dev.jsonl      (~70 %)
          tests/data/screening_heldout.jsonl  (~30 %, never used for tuning)
          the counts section of tests/data/README.md (between the COUNTS markers)
+
+Items listed in split_frozen.json keep their part and id for ever, so the published lines never
+change. Only items not yet frozen are split (label-stratified, ~70/30) and get ids that continue
+the numbering of their part; they are appended after the frozen lines.
 
 Every PII value is checked with the real validators, every hard-negative look-alike is
 checked to be INVALID, and the clean text is scanned for PII that was left unlabelled.
 The script exits non-zero on any problem. It is deterministic: running it again gives
 byte-identical files.
 
-Run:  .venv/bin/python tests/data/build_screening_set.py          (build and write)
-      .venv/bin/python tests/data/build_screening_set.py --check  (build, compare, write nothing)
+Run:  .venv/bin/python tests/data/build_screening_set.py           (build and write the JSONL + README)
+      .venv/bin/python tests/data/build_screening_set.py --freeze  (same, and record every item's id in
+                                                                    split_frozen.json; do this before committing)
+      .venv/bin/python tests/data/build_screening_set.py --check   (build, compare, write nothing; also fails
+                                                                    when an item is not frozen yet)
 """
 
 from __future__ import annotations
@@ -35,7 +44,8 @@ from stdnum.se import personnummer as std_pnr
 from stdnum.se import postnummer as std_postnummer
 
 HERE = Path(__file__).resolve().parent
-SOURCE = HERE / "screening_source.txt"
+SOURCES = (HERE / "screening_source.txt", HERE / "screening_source_2.txt")
+FROZEN = HERE / "split_frozen.json"
 DEV = HERE / "screening_dev.jsonl"
 HELD = HERE / "screening_heldout.jsonl"
 README = HERE / "README.md"
@@ -171,7 +181,8 @@ def check_value(tag: str, value: str, before: str) -> None:
 def parse_source(path: Path) -> list[dict]:
     items: list[dict] = []
     cur: dict | None = None
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        lineno = f"{path.name}:{n}"
         if line.startswith("%%"):
             continue
         if line.startswith("@@"):
@@ -299,16 +310,54 @@ def labels_of(item: dict) -> list[str]:
     return labs
 
 
-def split(items: list[dict]) -> None:
-    """Deterministic, label-balanced split (greedy iterative stratification).
+def text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    Every item has a label set: its PII types and flags, plus "hard_negative" when marked,
-    or "clean" when it has nothing. Items are visited in the order of a SHA-256 hash of their
-    clean text. Each goes to the part whose labels are furthest below target, where the target
-    for a label is HELD_FRACTION (held-out) or 1 - HELD_FRACTION (dev) of that label's total
-    and the shortfall is measured relative to the total. Ties go to dev. No randomness, so the
-    same source always gives the same split, and every label gets ~30 % of its positives in
-    held-out.
+
+ID_RE = re.compile(r"^(dev|held)-(\d{4})$")
+
+
+def load_frozen() -> dict[str, str]:
+    """sha256 of clean text -> frozen id ("dev-0001" / "held-0001")."""
+    if not FROZEN.exists():
+        raise DataError(f"{FROZEN.name} is missing")
+    data = json.loads(FROZEN.read_text(encoding="utf-8"))
+    frozen: dict[str, str] = {}
+    seen_ids: set[str] = set()
+    for entry in data["items"]:
+        if not ID_RE.match(entry["id"]) or entry["id"] in seen_ids or entry["sha256"] in frozen:
+            raise DataError(f"{FROZEN.name}: bad or duplicate entry {entry!r}")
+        seen_ids.add(entry["id"])
+        frozen[entry["sha256"]] = entry["id"]
+    return frozen
+
+
+def frozen_json(items: list[dict]) -> str:
+    entries = sorted(
+        ({"id": it["id"], "sha256": text_sha(it["text"])} for it in items),
+        key=lambda e: (e["id"].split("-")[0] != "dev", e["id"]),
+    )
+    body = ",\n".join("    " + json.dumps(e) for e in entries)
+    note = (
+        "Frozen split: every published item keeps this id and part. Keyed by SHA-256 of the clean "
+        "text. Written by build_screening_set.py --freeze; never edit or remove entries by hand."
+    )
+    return '{\n  "note": ' + json.dumps(note) + ',\n  "items": [\n' + body + "\n  ]\n}\n"
+
+
+def split(items: list[dict], frozen: dict[str, str]) -> list[str]:
+    """Deterministic, label-balanced split (greedy iterative stratification) of new items.
+
+    Items whose text is in the frozen map keep their id and part. Every other item has a
+    label set: its PII types and flags, plus "hard_negative" when marked, or "clean" when it
+    has nothing. New items are visited in the order of a SHA-256 hash of their clean text.
+    Each goes to the part whose labels are furthest below target, where the target for a
+    label is HELD_FRACTION (held-out) or 1 - HELD_FRACTION (dev) of that label's total over
+    all items (frozen and new) and the shortfall, counted after the frozen items, is measured
+    relative to the total. Ties go to dev. No randomness, so the same sources always give the
+    same split, and every label gets ~30 % of its positives in held-out.
+    New items are numbered after the highest frozen id of their part, in source order.
+    Returns errors (frozen items whose text no longer exists).
     """
 
     def labs(it: dict) -> list[str]:
@@ -317,10 +366,28 @@ def split(items: list[dict]) -> None:
             base.append("hard_negative")
         return base or ["clean"]
 
+    errors = []
+    present = set()
+    for it in items:
+        fid = frozen.get(text_sha(it["text"]))
+        if fid:
+            it["id"] = fid
+            it["part"] = fid.split("-")[0]
+            present.add(fid)
+    for sha, fid in sorted(frozen.items(), key=lambda kv: kv[1]):
+        if fid not in present:
+            errors.append(
+                f"frozen item {fid} (sha256 {sha[:12]}…) is not in the sources: published items must "
+                "not be edited or deleted; add a new item instead"
+            )
     total = Counter(lab for it in items for lab in labs(it))
     got = {"dev": Counter(), "held": Counter()}
+    for it in items:
+        if "part" in it:
+            got[it["part"]].update(labs(it))
     share = {"dev": 1 - HELD_FRACTION, "held": HELD_FRACTION}
-    for it in sorted(items, key=lambda it: (stable_hash(it["text"]), it["text"])):
+    new = [it for it in items if "part" not in it]
+    for it in sorted(new, key=lambda it: (stable_hash(it["text"]), it["text"])):
         need = {
             part: sum((share[part] * total[lab] - got[part][lab]) / total[lab] for lab in labs(it))
             for part in ("dev", "held")
@@ -328,6 +395,11 @@ def split(items: list[dict]) -> None:
         part = "held" if need["held"] > need["dev"] else "dev"
         it["part"] = part
         got[part].update(labs(it))
+    top = {p: max([int(fid.split("-")[1]) for fid in frozen.values() if fid.startswith(p + "-")], default=0) for p in got}
+    for it in new:  # source order
+        top[it["part"]] += 1
+        it["id"] = f"{it['part']}-{top[it['part']]:04d}"
+    return errors
 
 
 def counts_table(parts: dict[str, list[dict]]) -> str:
@@ -353,9 +425,15 @@ def counts_table(parts: dict[str, list[dict]]) -> str:
     return "\n".join(rows)
 
 
-def build() -> tuple[str, str, str, list[str]]:
-    items = parse_source(SOURCE)
+def build() -> tuple[str, str, str, str, list[str]]:
     errors: list[str] = []
+    items: list[dict] = []
+    try:
+        for source in SOURCES:
+            items.extend(parse_source(source))
+        frozen = load_frozen()
+    except DataError as exc:
+        return "", "", "", "", [str(exc)]
     for it in items:
         try:
             render(it)
@@ -370,17 +448,22 @@ def build() -> tuple[str, str, str, list[str]]:
                 errors.append(f"line {it['line']}: duplicate of line {seen[it['text']]}")
             seen[it["text"]] = it["line"]
     if errors:
-        return "", "", "", errors
-    split(items)
+        return "", "", "", "", errors
+    errors = split(items, frozen)
+    if errors:
+        return "", "", "", "", errors
     parts: dict[str, list[dict]] = {"dev": [], "held": []}
-    for it in items:  # keep source order inside each part
+    for it in sorted(items, key=lambda it: it["id"]):  # frozen lines first, new ones appended
         parts[it["part"]].append(it)
     outputs = {}
     for name in ("dev", "held"):
         lines = []
         for n, it in enumerate(parts[name], 1):
+            if it["id"] != f"{name}-{n:04d}":
+                errors.append(f"ids of {name} are not contiguous at {it['id']}")
+                break
             rec = {
-                "id": f"{name}-{n:04d}",
+                "id": it["id"],
                 "text": it["text"],
                 "pii": it["pii"],
                 "flags": it["flags"],
@@ -400,7 +483,7 @@ def build() -> tuple[str, str, str, list[str]]:
     n_hn = sum(it["hard_negative"] for it in items)
     if n_hn * 4 < len(items):
         errors.append(f"only {n_hn} hard negatives of {len(items)} items (need a quarter)")
-    return outputs["dev"], outputs["held"], counts_table(parts), errors
+    return outputs["dev"], outputs["held"], counts_table(parts), frozen_json(items), errors
 
 
 def update_readme(table: str) -> str | None:
@@ -417,7 +500,8 @@ def update_readme(table: str) -> str | None:
 
 def main(argv: list[str]) -> int:
     check_only = "--check" in argv
-    dev, held, table, errors = build()
+    freeze = "--freeze" in argv
+    dev, held, table, frozen, errors = build()
     if errors:
         for e in errors:
             print("ERROR:", e, file=sys.stderr)
@@ -427,8 +511,12 @@ def main(argv: list[str]) -> int:
     targets = [(DEV, dev), (HELD, held)]
     if new_readme is not None:
         targets.append((README, new_readme))
+    if check_only or freeze:
+        targets.append((FROZEN, frozen))
     if check_only:
         stale = [p.name for p, content in targets if not p.exists() or p.read_text(encoding="utf-8") != content]
+        if FROZEN.name in stale:
+            print("split_frozen.json does not match the items: run with --freeze", file=sys.stderr)
         if stale:
             print("out of date:", ", ".join(stale), file=sys.stderr)
             return 1
