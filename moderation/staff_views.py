@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import importance, services
@@ -123,6 +124,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _act(request: HttpRequest, pk: int, action, *, form_class=None, prefix: str = ""):
+    """Run one moderator action on a contribution; errors go back to its page as messages.
+
+    Returns the service's result, or the redirect to show when the form or service refused.
+    """
     contribution = _contribution(pk)
     kwargs = {}
     if form_class is not None:
@@ -142,14 +147,61 @@ def _act(request: HttpRequest, pk: int, action, *, form_class=None, prefix: str 
     return result
 
 
-@require_POST
-@perm_required("moderation.moderate")
-def approve(request: HttpRequest, pk: int) -> HttpResponse:
-    result = _act(request, pk, services.contribution_approve)
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("Published."))
-    return redirect("moderation-queue")
+def _action_view(service, *, done, form_class=None, prefix: str = "", then=None):
+    """A POST-only moderator action: run `service` through `_act`, say `done`, then redirect
+    to `then(pk, result)` (URL name and arguments; default the queue)."""
+
+    @require_POST
+    @perm_required("moderation.moderate")
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        result = _act(request, pk, service, form_class=form_class, prefix=prefix)
+        if isinstance(result, HttpResponse):
+            return result
+        messages.success(request, done)
+        name, *args = then(pk, result) if then else ("moderation-queue",)
+        return redirect(name, *args)
+
+    return view
+
+
+def _to_detail(pk: int, result) -> tuple:
+    return ("moderation-detail", pk)
+
+
+approve = _action_view(services.contribution_approve, done=gettext_lazy("Published."))
+hide = _action_view(
+    services.contribution_hide,
+    done=gettext_lazy("Hidden. The author sees the reason."),
+    form_class=ReasonForm,
+    prefix="hide",
+)
+remove = _action_view(
+    services.contribution_remove,
+    done=gettext_lazy("Removed from public view. The contribution is kept."),
+    form_class=ReasonForm,
+    prefix="remove",
+)
+redact = _action_view(
+    services.contribution_redact,
+    done=gettext_lazy("Masked in public view."),
+    form_class=RedactForm,
+    prefix="redact",
+    then=_to_detail,
+)
+criminal = _action_view(
+    services.contribution_mark_criminal,
+    done=gettext_lazy("Removed and preserved as evidence. Decide separately whether to report it."),
+    form_class=CriminalForm,
+    prefix="criminal",
+    then=lambda pk, evidence: ("moderation-evidence", evidence.pk),
+)
+set_importance = _action_view(
+    services.contribution_set_importance,
+    done=gettext_lazy("Minor importance recorded."),
+    form_class=ImportanceForm,
+    prefix="importance",
+    then=_to_detail,
+)
 
 
 @require_POST
@@ -160,69 +212,12 @@ def approve_clean(request: HttpRequest) -> HttpResponse:
     return redirect("moderation-queue")
 
 
-@require_POST
-@perm_required("moderation.moderate")
-def hide(request: HttpRequest, pk: int) -> HttpResponse:
-    result = _act(request, pk, services.contribution_hide, form_class=ReasonForm, prefix="hide")
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("Hidden. The author sees the reason."))
-    return redirect("moderation-queue")
-
-
-@require_POST
-@perm_required("moderation.moderate")
-def remove(request: HttpRequest, pk: int) -> HttpResponse:
-    result = _act(request, pk, services.contribution_remove, form_class=ReasonForm, prefix="remove")
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("Removed from public view. The contribution is kept."))
-    return redirect("moderation-queue")
-
-
-@require_POST
-@perm_required("moderation.moderate")
-def redact(request: HttpRequest, pk: int) -> HttpResponse:
-    result = _act(request, pk, services.contribution_redact, form_class=RedactForm, prefix="redact")
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("Masked in public view."))
-    return redirect("moderation-detail", pk=pk)
-
-
-@require_POST
-@perm_required("moderation.moderate")
-def criminal(request: HttpRequest, pk: int) -> HttpResponse:
-    result = _act(
-        request,
-        pk,
-        services.contribution_mark_criminal,
-        form_class=CriminalForm,
-        prefix="criminal",
+def _back(request: HttpRequest) -> str:
+    """Where a block/unblock form came from (a local path only), else the queue."""
+    back = request.POST.get("next") or ""
+    return (
+        back if back.startswith("/") and not back.startswith("//") else reverse("moderation-queue")
     )
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(
-        request,
-        _("Removed and preserved as evidence. Decide separately whether to report it."),
-    )
-    return redirect("moderation-evidence", pk=result.pk)
-
-
-@require_POST
-@perm_required("moderation.moderate")
-def set_importance(request: HttpRequest, pk: int) -> HttpResponse:
-    result = _act(
-        request,
-        pk,
-        services.contribution_set_importance,
-        form_class=ImportanceForm,
-        prefix="importance",
-    )
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("Minor importance recorded."))
-    return redirect("moderation-detail", pk=pk)
 
 
 @require_POST
@@ -230,9 +225,7 @@ def set_importance(request: HttpRequest, pk: int) -> HttpResponse:
 def block_author(request: HttpRequest, user_id: int) -> HttpResponse:
     user = get_object_or_404(get_user_model(), pk=user_id)
     form = ReasonForm(request.POST, prefix="block")
-    back = request.POST.get("next") or reverse("moderation-queue")
-    if not back.startswith("/"):
-        back = reverse("moderation-queue")
+    back = _back(request)
     if not form.is_valid():
         messages.error(request, _("Give a reason for the block."))
         return redirect(back)
@@ -251,9 +244,7 @@ def block_author(request: HttpRequest, user_id: int) -> HttpResponse:
 @perm_required("moderation.block_author")
 def unblock_author(request: HttpRequest, user_id: int) -> HttpResponse:
     user = get_object_or_404(get_user_model(), pk=user_id)
-    back = request.POST.get("next") or reverse("moderation-queue")
-    if not back.startswith("/"):
-        back = reverse("moderation-queue")
+    back = _back(request)
     try:
         count = services.author_unblock(
             user=user, actor=request.user, reason=request.POST.get("reason", "")

@@ -54,6 +54,24 @@ def published(submit, moderator):
 
 
 @pytest.fixture
+def published_photo(topic, moderator, settings, tmp_path):
+    """A published photo contribution (stored through the one entry point), media in tmp."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from moderation.services import contribution_approve, contribution_submit
+
+    settings.MEDIA_ROOT = tmp_path
+    c = contribution_submit(
+        target=topic,
+        kind="photo",
+        text="Snövallen",
+        photo=SimpleUploadedFile("b.jpg", image_bytes()),
+        photo_consent=True,
+    )
+    return contribution_approve(contribution=c, actor=moderator)
+
+
+@pytest.fixture
 def moderator_client(client, moderator):
     client.force_login(moderator)
     return client

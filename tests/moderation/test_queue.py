@@ -8,14 +8,11 @@ from datetime import timedelta
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from moderation.models import AuditLogEntry, Contribution, PhotoTakedownRequest, Report
-
-from .conftest import image_bytes
 
 pytestmark = pytest.mark.django_db
 Q = "/personal/moderering/"
@@ -134,22 +131,12 @@ def test_open_reports_page_lists_reasons(client, moderator_client, published, re
 
 
 def test_unfounded_takedown_is_undone_from_the_queue(
-    client, topic, moderator, settings, tmp_path, django_capture_on_commit_callbacks
+    client, published_photo, moderator, django_capture_on_commit_callbacks
 ):
     """RULE-5, GDPR-7, BBS-4: the takedown queue offers "show the photo again" when the
     request is unfounded: it needs a reason, is audit-logged, publishes the photo again and
     tells the requester by e-mail when they left an address."""
-    from moderation.services import contribution_approve, contribution_submit
-
-    settings.MEDIA_ROOT = tmp_path
-    c = contribution_submit(
-        target=topic,
-        kind="photo",
-        text="Badplatsen",
-        photo=SimpleUploadedFile("b.jpg", image_bytes()),
-        photo_consent=True,
-    )
-    contribution_approve(contribution=c, actor=moderator)
+    c = published_photo
     client.post(f"/bidrag/{c.pk}/ta-bort-bild/", {"email": "jag@example.se"})
     request = PhotoTakedownRequest.objects.get()
     client.force_login(moderator)

@@ -9,31 +9,7 @@ from moderation.models import AuditLogEntry, Contribution, PhotoTakedownRequest,
 from moderation.tasks import contributions_register_pending_task, incoming_register_task
 from registry.models import Entry
 
-from .conftest import image_bytes
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def photo(topic, moderator):
-    """A published photo contribution (stored through the one entry point)."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from moderation.services import contribution_approve, contribution_submit
-
-    c = contribution_submit(
-        target=topic,
-        kind="photo",
-        text="Snövallen",
-        photo=SimpleUploadedFile("b.jpg", image_bytes()),
-        photo_consent=True,
-    )
-    return contribution_approve(contribution=c, actor=moderator)
 
 
 def test_report_is_registered_as_incoming_handling(
@@ -68,14 +44,14 @@ def test_report_is_registered_as_incoming_handling(
 
 
 def test_takedown_request_is_registered_with_requester_as_person(
-    client, photo, django_capture_on_commit_callbacks
+    client, published_photo, django_capture_on_commit_callbacks
 ):
     """RULE-5, TF-1: "Det här är jag – ta bort bilden" is registered as an inkommen handling
     with a subject that discloses nothing personal; the requester's name is the sender, a
     private person, never an organisation; personal data in the message is pre-marked."""
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            f"/bidrag/{photo.pk}/ta-bort-bild/",
+            f"/bidrag/{published_photo.pk}/ta-bort-bild/",
             {"name": "Kalle Karlsson", "message": "Det är jag, ring 070-123 45 67."},
         )
     request = PhotoTakedownRequest.objects.get()
