@@ -244,7 +244,16 @@ class Entry(TimeStampedModel):
 
     @property
     def current_subject(self) -> str:
-        """The subject after corrections (annotations); the original stays stored."""
+        """The subject after corrections (annotations); the original stays stored.
+
+        Uses prefetched annotations when the caller prefetched them (the web diary does), so a
+        page of entries costs no query per row."""
+        cached = getattr(self, "_prefetched_objects_cache", {}).get("annotations")
+        if cached is not None:
+            notes = [n for n in cached if n.field == Annotation.Field.SUBJECT]
+            if not notes:
+                return self.subject
+            return max(notes, key=lambda n: (n.created_at, n.pk)).new_value
         note = (
             self.annotations.filter(field=Annotation.Field.SUBJECT).order_by("-created_at").first()
         )
