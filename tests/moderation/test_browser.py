@@ -51,3 +51,49 @@ def test_personnummer_warning_post_anyway_redact_approve(
     text = page.locator(".contribution-list").inner_text()
     assert "Jag heter [borttaget], pnr [borttaget]. Ploga vägen!" in text
     assert PNR not in text and "Svensson" not in text
+
+
+def test_photo_kept_through_warning_and_staff_pages_pass_axe(
+    page, axe, topic, moderator, login_browser, settings, tmp_path
+):
+    """RULE-1, RULE-4, RULE-5, RULE-7, DOS-1: in a real browser a resident chooses a photo
+    once, gets the caption warning and sends anyway without choosing the file again; the
+    moderator's filtered queue (with takedown actions) and the open-reports page have no axe
+    violations."""
+    from moderation.models import Contribution
+    from moderation.services import contribution_approve, report_submit
+
+    from .conftest import image_bytes
+
+    settings.MEDIA_ROOT = tmp_path
+    page.goto(f"/synpunkter/{topic.slug}/bild/")
+    page.set_input_files(
+        "#id_photo", files=[{"name": "b.jpg", "mimeType": "image/jpeg", "buffer": image_bytes()}]
+    )
+    page.locator("#id_text").fill(f"Här bor jag, pnr {PNR}")
+    page.locator("#id_photo_consent").check()
+    page.get_by_role("button", name="Skicka", exact=True).click()
+    assert page.locator(".screening-warning").is_visible()
+    assert "Bilden du valde finns kvar" in page.locator("main").inner_text()
+    violations = axe(page)
+    assert violations == [], format_violations(violations)
+    page.get_by_role("button", name="Skicka ändå").click()
+    page.wait_for_load_state()
+    photo = Contribution.objects.get(kind="photo")
+    assert photo.photo
+
+    contribution_approve(contribution=photo, actor=moderator)
+    report_submit(contribution=photo, reason="annat", message="Fel bild", client_ip="192.0.2.1")
+    page.goto(f"/bidrag/{photo.pk}/ta-bort-bild/")
+    page.get_by_role("button", name=re.compile("Ta bort bilden")).click()
+    page.wait_for_load_state()
+
+    login_browser(moderator)
+    page.goto("/personal/moderering/?kind=photo&reported=on")
+    assert "Begäran ogrundad: visa bilden igen" in page.locator("main").inner_text()
+    violations = axe(page)
+    assert violations == [], format_violations(violations)
+    page.goto("/personal/moderering/anmalningar/")
+    assert "Fel bild" in page.locator("main").inner_text()
+    violations = axe(page)
+    assert violations == [], format_violations(violations)
