@@ -15,6 +15,15 @@ _URL = re.compile(
     r"\b(?!\.\w)",
     re.I,
 )
+# A link that sells: a shortener, or a host whose name carries a commercial word.
+_AD_URL = re.compile(
+    r"\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.ly|cutt\.ly|is\.gd|ow\.ly|shorturl\.at|rebrand\.ly)/"
+    r"|(?:https?://|www\.|\b)[\w-]*(?:shop|butik|outlet|sale|rea|rabatt|billig|casino|kasino|bet|"
+    r"odds|spel|krypto|crypto|coin|bitcoin|profit|invest|lan|loan|kredit|deal|erbjud|boost|follow|"
+    r"likes|dejt|dating|flirt|singel|vinst|prize|winner|gratis|free|pharma|piller|potens)"
+    r"[\w-]*\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store)\b",
+    re.I,
+)
 _PRICE = re.compile(r"\d\s?(?:kr\b|kronor\b|:-|sek\b|€|euro\b|%)", re.I)
 _QUOTES = "\"“”„«»‘’'"
 SURNAME_SUFFIXES = (
@@ -85,6 +94,7 @@ class Context:
         self.pii = pii
         self._url: bool | None = None
         self._price: bool | None = None
+        self._ad_url: bool | None = None
         self._names: dict[tuple[int, int], bool] = {}
         self._cat_tokens: dict[tuple[int, str], tuple[list[int], list[Hit]]] = {}
         self.hits_by_view: dict[int, list[Hit]] = {}
@@ -101,6 +111,12 @@ class Context:
         if self._price is None:
             self._price = bool(_PRICE.search(self.text))
         return self._price
+
+    @property
+    def ad_url(self) -> bool:
+        if self._ad_url is None:
+            self._ad_url = bool(_AD_URL.search(self.text))
+        return self._ad_url
 
     @property
     def phone_or_email(self) -> bool:
@@ -199,6 +215,8 @@ class Context:
                 return self.url
             if ref == "price":
                 return self.price
+            if ref == "ad_url":
+                return self.ad_url
             if ref == "pii":
                 return bool(self.pii)
             if ref == "phone_or_email":
@@ -320,9 +338,11 @@ def evaluate(
                 first = hit
         if first is None:
             continue  # specials alone (a URL, a price) are never advertising
-        if score.require and not any(c in per_cat for c in score.require):
+        if score.require and not any(
+            c in per_cat or (c == "ad_url" and ctx.ad_url) for c in score.require
+        ):
             continue
-        for special in ("url", "price", "phone_or_email"):
+        for special in ("url", "ad_url", "price", "phone_or_email"):
             if special in score.weights and getattr(ctx, special):
                 total += score.weights[special]
                 evidence.append(special)

@@ -16,7 +16,16 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("lexicon.tsv", "rules.toml", "names.txt")
 
 MODES = ("word", "prefix", "suffix", "infix", "stem")
-SPECIALS = ("name", "quoted", "url", "pii", "price", "phone_or_email", "sentence_start")
+SPECIALS = (
+    "name",
+    "quoted",
+    "url",
+    "ad_url",
+    "pii",
+    "price",
+    "phone_or_email",
+    "sentence_start",
+)
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
 
 

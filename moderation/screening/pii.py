@@ -57,10 +57,10 @@ _ACCOUNT_KEYWORD = re.compile(
 _PHONE = re.compile(
     r"(?=[+(0])(?<![\w+])(?<!\d[-./])"
     r"(?:(?:\+|00)\s?46[\s-]?(?:\(0\)[\s-]?)?[1-9]|\(0\d{1,3}\)|0[1-9])"
-    r"(?:(?:[ \-/–]|\)\s?)?\d){5,11}"
+    r"(?:(?:[ \t\u00a0\u202f\u2009]?[\-/–—‐‑.][ \t\u00a0\u202f\u2009]?|[ \t\u00a0\u202f\u2009]|\)\s?)?\d){5,11}"
     r"(?![\w])"
 )
-_PHONE_SEP = re.compile(r"[^\d]+")
+_PHONE_SEP_RUN = re.compile(r"[^\d]+(?=\d)")
 
 _STREET_TAIL = re.compile(
     r"(?=[gvsbtalpGVSBTALP])(gatan|vägen|gränden|gränd|stigen|backen|torget|allén|allé|leden|plan|gången|"
@@ -295,10 +295,11 @@ class PiiDetector:
                     if _phone_valid(raw):
                         add("phone", s, e, "phone.se")
                         break
-                cut = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("/"))
+                seps = [m2.start() for m2 in _PHONE_SEP_RUN.finditer(raw)]
+                cut = seps[-1] if seps else -1
                 if cut <= 2:
                     break
-                raw = raw[:cut].rstrip(" -/–)")
+                raw = raw[:cut]
                 e = s + len(raw)
                 if sum(c.isdigit() for c in raw) < 7:
                     break
