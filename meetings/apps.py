@@ -8,6 +8,11 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Village meetings")
 
+    def ready(self):
+        from .cache import connect_signals
+
+        connect_signals()
+
     def staff_links(self, user):
         """Officials schedule and follow up meetings in the admin."""
         from dialog_portal.participation import StaffLink

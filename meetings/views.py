@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from . import selectors, services
+from .cache import cached_public_page, page_context
 from .forms import (
     PastSearchForm,
     RegistrationForm,
@@ -34,6 +35,7 @@ def _add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+@cached_public_page
 def meeting_list(request: HttpRequest) -> HttpResponse:
     """Upcoming meetings, filterable by village; the empty state offers a subscription."""
     filter_form = VillageFilterForm(request.GET or None)
@@ -52,17 +54,21 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "meetings/meeting_list.html",
-        {
-            "filter_form": filter_form,
-            "village": village,
-            "meetings": meetings,
-            "page": page,
-            "has_planned": bool(planned),
-            "subscribe_form": subscribe_form,
-        },
+        page_context(
+            request,
+            {
+                "filter_form": filter_form,
+                "village": village,
+                "meetings": meetings,
+                "page": page,
+                "has_planned": bool(planned),
+                "subscribe_form": subscribe_form,
+            },
+        ),
     )
 
 
+@cached_public_page
 def meeting_past(request: HttpRequest) -> HttpResponse:
     form = PastSearchForm(request.GET or None)
     village, query = None, ""
@@ -74,7 +80,9 @@ def meeting_past(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "meetings/meeting_past.html",
-        {"form": form, "page": page, "meetings": page.object_list, "query": query},
+        page_context(
+            request, {"form": form, "page": page, "meetings": page.object_list, "query": query}
+        ),
     )
 
 
@@ -106,9 +114,11 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
     return context
 
 
+@cached_public_page
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get_public(pk=pk)
-    return render(request, "meetings/meeting_detail.html", _detail_context(request, meeting))
+    context = page_context(request, _detail_context(request, meeting))
+    return render(request, "meetings/meeting_detail.html", context)
 
 
 @require_POST
@@ -208,6 +218,7 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "meetings/registration_cancel.html", {"registration": registration})
 
 
+@cached_public_page
 def village_detail(request: HttpRequest, slug: str) -> HttpResponse:
     village = selectors.village_get(slug=slug)
     upcoming = list(selectors.meetings_upcoming(village=village))
@@ -215,15 +226,18 @@ def village_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "meetings/village_detail.html",
-        {
-            "village": village,
-            "items": selectors.village_items(village=village),
-            "upcoming": upcoming,
-            "has_planned": any(m.state == Meeting.State.PLANNED for m in upcoming),
-            "past": past,
-            "follow_ups": selectors.village_open_follow_ups(village=village),
-            "subscribe_form": SubscriptionForm(initial={"village": village.slug}),
-        },
+        page_context(
+            request,
+            {
+                "village": village,
+                "items": selectors.village_items(village=village),
+                "upcoming": upcoming,
+                "has_planned": any(m.state == Meeting.State.PLANNED for m in upcoming),
+                "past": past,
+                "follow_ups": selectors.village_open_follow_ups(village=village),
+                "subscribe_form": SubscriptionForm(initial={"village": village.slug}),
+            },
+        ),
     )
 
 
@@ -273,6 +287,7 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@cached_public_page
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get_public(pk=pk)
     return _ics(
@@ -280,11 +295,13 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@cached_public_page
 def feed_all(request: HttpRequest) -> HttpResponse:
     meetings = selectors.meetings_for_feed()
     return _ics(calendar_for(meetings, name="Kommundelsträffar"), "kommundelstraffar.ics")
 
 
+@cached_public_page
 def feed_village(request: HttpRequest, slug: str) -> HttpResponse:
     village = selectors.village_get(slug=slug)
     meetings = selectors.meetings_for_feed(village=village)

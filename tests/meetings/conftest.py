@@ -101,3 +101,20 @@ def _eager_tasks():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with an empty page cache, so no page cached by an earlier test (with
+    other rows under the same ids) can answer."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Render every page afresh: for tests that count the queries of a full render."""
+    settings.MEETINGS_PAGE_CACHE_SECONDS = 0

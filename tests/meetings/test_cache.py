@@ -1,0 +1,112 @@
+"""The shared page cache: anonymous pages come from the cache in a constant (zero) number of
+queries, and every change through the services or moderation shows on the next request."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from meetings import services
+from meetings.models import AgendaItem, Answer
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(ctx.captured_queries)
+
+
+def test_second_anonymous_request_is_a_hit_with_no_queries(client, make_meeting, venue):
+    """A cached hit costs the same (no) queries for 3 and 30 meetings; the first request
+    renders and stores the page."""
+    from meetings.models import Venue
+
+    for i in range(3):
+        where = Venue.objects.create(village=venue.village, name=f"L{i}", street_address="V 1")
+        make_meeting(days=2 + i, where=where)
+    first, _ = _get(client, "/kommundelstraffar/")
+    hit, queries = _get(client, "/kommundelstraffar/")
+    assert first["X-Meetings-Cache"] == "miss" and hit["X-Meetings-Cache"] == "hit"
+    assert queries == 0
+    for i in range(27):
+        where = Venue.objects.create(village=venue.village, name=f"M{i}", street_address="V 1")
+        make_meeting(days=10 + i, where=where)
+    _get(client, "/kommundelstraffar/")  # the new meetings made a new version: a miss
+    hit, queries = _get(client, "/kommundelstraffar/")
+    assert hit["X-Meetings-Cache"] == "hit" and queries == 0
+
+
+def test_changes_through_services_show_on_the_next_request(client, meeting, moderator):
+    """TF-2, TF-3: a moderator's decision, an answer, an agenda change and a cancellation are
+    visible at once on the cached meeting page, the list and the feed (the content version
+    moves with every save)."""
+    from moderation.services import contribution_approve, contribution_submit
+
+    url = meeting.get_absolute_url()
+    feed = "/kommundelstraffar/kalender.ics"
+    for page in (url, "/kommundelstraffar/", feed):
+        client.get(page)
+        assert client.get(page)["X-Meetings-Cache"] == "hit"
+
+    c = contribution_submit(target=meeting, kind="question", text="Blir det ny busslinje?")
+    assert "Blir det ny busslinje?" not in client.get(url).content.decode()
+    contribution_approve(contribution=c, actor=moderator)
+    assert "Blir det ny busslinje?" in client.get(url).content.decode()
+    assert "1 fråga eller behov" in client.get("/kommundelstraffar/").content.decode()
+
+    services.answer_save(
+        answer=Answer(meeting=meeting, contribution_id=c.pk, text="Ja, i augusti.", answered_by="K")
+    )
+    assert "Ja, i augusti." in client.get(url).content.decode()
+
+    AgendaItem.objects.create(meeting=meeting, position=5, title="Snöröjningen")
+    assert "Snöröjningen" in client.get(url).content.decode()
+
+    services.meeting_cancel(meeting=meeting, reason="Sjukdom")
+    assert "Sjukdom" in client.get(url).content.decode()
+    assert "STATUS:CANCELLED" in client.get(feed).content.decode()
+
+
+def test_logged_in_visitors_never_get_a_cached_page(client, meeting, resident):
+    """A logged-in resident gets a fresh page with their own account menu, never the page
+    cached for anonymous visitors, and nothing is stored for them."""
+    url = meeting.get_absolute_url()
+    client.get(url)
+    client.force_login(resident)
+    response = client.get(url)
+    assert not response.has_header("X-Meetings-Cache")
+    assert "Logga ut" in response.content.decode()
+    anonymous = Client()
+    assert "Logga ut" not in anonymous.get(url).content.decode()
+
+
+def test_cached_page_carries_the_visitors_own_working_csrf_token(meeting):
+    """A page served from the cache has the visitor's own CSRF token (never a placeholder or
+    another visitor's token), the question form works with it, and the thank-you message
+    after sending is shown (a pending message bypasses the cache)."""
+    url = meeting.get_absolute_url()
+    Client().get(url)  # someone else fills the cache
+    client = Client(enforce_csrf_checks=True)
+    response = client.get(url)
+    assert response["X-Meetings-Cache"] == "hit"
+    body = response.content.decode()
+    assert "placeholder" not in body
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', body))
+    assert len(tokens) == 1
+    answer = client.post(
+        f"/kommundelstraffar/{meeting.pk}/skicka/",
+        {
+            "kind": "question",
+            "text": "Kan vi få en papperskorg vid busshållplatsen?",
+            "step": "check",
+            "csrfmiddlewaretoken": tokens.pop(),
+        },
+        follow=True,
+    )
+    assert answer.status_code == 200
+    assert "visas här när en moderator har granskat den" in answer.content.decode()
