@@ -128,6 +128,18 @@ def village_get(*, slug: str) -> Village:
     return village
 
 
+def village_links() -> list[tuple[str, str]]:
+    """(name, address) of every village, in one query and one `reverse()` for all."""
+    from django.urls import reverse
+
+    marker = "__slug__"
+    pattern = reverse("meetings-village", kwargs={"slug": marker})
+    return [
+        (name, pattern.replace(marker, slug))
+        for name, slug in Village.objects.order_by("name").values_list("name", "slug")
+    ]
+
+
 def village_items(*, village: Village) -> QuerySet[VillageItem]:
     return village.items.order_by("state", "title")
 

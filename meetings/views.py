@@ -63,6 +63,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                 "page": page,
                 "has_planned": bool(planned),
                 "subscribe_form": subscribe_form,
+                "village_links": selectors.village_links(),
             },
         ),
     )
