@@ -55,6 +55,8 @@ class DocumentType(models.TextChoices):
     ACCESSIBILITY_FEEDBACK = "accessibility_feedback", _("Accessibility feedback")
     LETTER = "letter", _("Letter or other incoming document")
     TELEPHONE_NOTE = "telephone_note", _("Telephone note")
+    REPORT = "report", _("Report of a contribution (anmälan)")
+    TAKEDOWN_REQUEST = "takedown_request", _("Request to remove a photo")
 
 
 class Direction(models.TextChoices):

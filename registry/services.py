@@ -1,10 +1,13 @@
 """Writes to the diarium. Every change of state leaves a RegistryEvent (who, what, when, why).
 
 Numbering (OSL-5, never a gap, never a duplicate): a case number is taken from a
-`NumberCounter` row per (series, year) locked with `select_for_update()` inside the registering
-transaction, and a document number from the case row, locked the same way. A transaction that
-fails rolls its counter increment back with it, so no number is ever skipped; UniqueConstraints
-on the numbers are the second line of defence.
+`NumberCounter` row per (series, year) with one `UPDATE ... SET last_number = last_number + 1
+RETURNING last_number`, which locks the row until the transaction ends; a document number
+within an existing ärende the same way from the case row. The number is taken LAST: the
+document, attachments and audit events are inserted first, so other writers wait only for the
+insert of the numbered rows and the commit. A transaction that fails rolls its counter
+increment back with it, so no number is ever skipped; UniqueConstraints on the numbers are the
+second line of defence.
 """
 
 from __future__ import annotations
@@ -75,34 +78,50 @@ def event_record(
     )
 
 
-def _next_number(*, series: str, year: int) -> int:
-    """Lock the (series, year) counter row and take its next number. Call inside atomic()."""
-    NumberCounter.objects.bulk_create(
-        [NumberCounter(series=series, year=year, last_number=0)], ignore_conflicts=True
+def _take_number(*, series: str, year: int) -> int:
+    """Take the next number of (series, year): one `UPDATE ... RETURNING` on the counter row.
+
+    The UPDATE locks the row until the transaction ends, so callers take the number as the
+    LAST step before commit (everything else is already inserted) and other writers wait only
+    for that short tail. A rollback undoes the increment: no gap, no duplicate.
+    """
+    sql = (
+        f"UPDATE {NumberCounter._meta.db_table} SET last_number = last_number + 1 "  # noqa: S608
+        "WHERE series = %s AND year = %s RETURNING last_number"
     )
-    counter = NumberCounter.objects.select_for_update().get(series=series, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [series, year])
+        row = cursor.fetchone()
+        if row is None:  # first number of the year: create the row, then take it
+            NumberCounter.objects.bulk_create(
+                [NumberCounter(series=series, year=year, last_number=0)], ignore_conflicts=True
+            )
+            cursor.execute(sql, [series, year])
+            row = cursor.fetchone()
+    return row[0]
+
+
+def _next_number(*, series: str, year: int) -> int:
+    """Kept for callers outside the registering path (requests). Call inside atomic()."""
+    return _take_number(series=series, year=year)
+
+
+def _case_number(series: str, year: int, number: int) -> str:
+    return f"{series} {year}/{number:04d}"
 
 
 def case_open(*, subject: str, officer=None, opened_on=None, actor=None) -> Case:
     """Open a new ärende with the next case number of this year (OSL-7)."""
+    opened_on = opened_on or timezone.localdate()
+    series = _series()
+    case = Case(series=series, year=opened_on.year, number=1, subject=subject, officer=officer)
+    case.opened_on = opened_on
+    case.diary_number = _case_number(series, opened_on.year, 1)
+    case.full_clean(exclude=["officer"], validate_unique=False, validate_constraints=False)
     with transaction.atomic():
-        opened_on = opened_on or timezone.localdate()
-        series = _series()
-        number = _next_number(series=series, year=opened_on.year)
-        case = Case(
-            series=series,
-            year=opened_on.year,
-            number=number,
-            diary_number=f"{series} {opened_on.year}/{number:04d}",
-            subject=subject,
-            officer=officer,
-            opened_on=opened_on,
-        )
-        case.full_clean()
-        case.save()
+        case.number = _take_number(series=series, year=opened_on.year)
+        case.diary_number = _case_number(series, opened_on.year, case.number)
+        case.save(force_insert=True)
         event_record(action="case_opened", actor=actor, data={"case": case.diary_number})
         return case
 
@@ -119,7 +138,7 @@ def _update_search_vector(entry: Entry) -> None:
 
 def _guess_type(subject: str) -> str:
     """Moderation names the kind in the subject's first word (contract: kind + target)."""
-    first = subject.strip().split(" ", 1)[0].lower() if subject.strip() else ""
+    first = subject.strip().split(" ", 1)[0].lower().rstrip(":") if subject.strip() else ""
     return {
         "fråga": DocumentType.QUESTION,
         "behov": DocumentType.NEED,
@@ -128,6 +147,32 @@ def _guess_type(subject: str) -> str:
         "synpunkt": DocumentType.COMMENT,
         "kommentar": DocumentType.COMMENT,
     }.get(first, DocumentType.COMMENT)
+
+
+def _preallocate_entry_id() -> int:
+    """PostgreSQL: reserve the entry's id from its sequence, so the rows that point at the entry
+    (document, attachments, audit events) can be inserted before it. Their foreign keys are
+    DEFERRABLE INITIALLY DEFERRED (Django's default), checked at commit."""
+    table = Entry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))")  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def _lock_case_for_document(case_ref: str) -> tuple[int, str, int, int | None]:
+    """Take the next document number of an existing ärende (one UPDATE ... RETURNING, which
+    locks the case row until commit): (case id, case diary number, löpnummer, officer id)."""
+    sql = (
+        f"UPDATE {Case._meta.db_table} SET last_document_number = last_document_number + 1, "  # noqa: S608
+        "updated_at = %s WHERE diary_number = %s "
+        "RETURNING id, diary_number, last_document_number, officer_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [timezone.now(), case_ref])
+        row = cursor.fetchone()
+    if row is None:
+        raise ValidationError(_("No case with the diary number %(ref)s.") % {"ref": case_ref})
+    return row
 
 
 def entry_register(
@@ -154,6 +199,14 @@ def entry_register(
 
     `secrecy_provision` is an OSL code ("21:1") on the SecrecyProvision list; an unknown code
     is a ValidationError. Returns the entry; raises IntegrityError if `source_ref` is taken.
+
+    Order (the number is taken last, OSL-5): everything is validated in Python first; on
+    PostgreSQL the entry's id is reserved from its sequence and the document, attachments and
+    audit events are inserted; only then the case number is taken from the counter row
+    (`UPDATE ... RETURNING`, which locks it) and the case and entry rows that carry the
+    number are inserted, the search vector computed in the same INSERT. The lock is thus held
+    for two or three short statements and the commit. A failure anywhere rolls everything
+    back, the counter increment included: no gap, no duplicate.
     """
     if channel not in Channel.values:
         raise ValidationError(_("Unknown channel."))
@@ -170,69 +223,116 @@ def entry_register(
             raise ValidationError(
                 _("Unknown secrecy provision: %(code)s") % {"code": secrecy_provision}
             )
-    with transaction.atomic():
-        if case_ref:
-            case = Case.objects.select_for_update().filter(diary_number=case_ref).first()
-            if case is None:
-                raise ValidationError(
-                    _("No case with the diary number %(ref)s.") % {"ref": case_ref}
-                )
-        else:
-            case = case_open(subject=subject[:255], officer=officer, actor=actor)
-            case = Case.objects.select_for_update().get(pk=case.pk)
-        case.last_document_number += 1
-        case.save(update_fields=["last_document_number", "updated_at"])
-        now = timezone.now()
-        entry = Entry(
-            case=case,
-            sequence=case.last_document_number,
-            diary_number=f"{case.diary_number}-{case.last_document_number}",
-            direction=direction,
-            document_type=document_type,
-            received_at=received_at,
-            channel=channel,
-            sender_name=sender_name[:200],
-            sender_is_organisation=sender_is_organisation,
-            subject=subject[:255],
-            source_ref=source_ref,
-            state=Entry.State.PENDING if pending else Entry.State.REGISTERED,
-            registered_at=now,
-            registered_by=actor if getattr(actor, "is_authenticated", False) else None,
-            officer=officer or case.officer,
-            secrecy_provision=provision,
-            secrecy_marked_at=now if provision else None,
-            secrecy_marked_by=(
-                (actor.get_username() if getattr(actor, "is_authenticated", False) else actor_label)
-                if provision
-                else ""
-            ),
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    now = timezone.now()
+    series, year = _series(), timezone.localdate().year
+    subject = subject[:255]
+    case = None
+    if not case_ref:
+        case = Case(
+            series=series,
+            year=year,
+            number=1,
+            diary_number=_case_number(series, year, 1),
+            subject=subject,
+            officer=officer,
+            opened_on=timezone.localdate(),
+            last_document_number=1,
         )
-        entry.full_clean(exclude=["disposal", "search_vector"])
-        entry.save()
-        Document.objects.create(entry=entry, text=text, pii_spans=list(pii_spans))
-        for filename, content, content_type in attachments:
-            Attachment.objects.create(
-                entry=entry,
-                filename=filename[:255],
-                content=bytes(content),
-                content_type=content_type[:120] or "application/octet-stream",
-            )
-        _update_search_vector(entry)
-        event_record(
+        case.full_clean(exclude=["officer"], validate_unique=False, validate_constraints=False)
+    entry = Entry(
+        sequence=1,
+        diary_number="-",
+        direction=direction,
+        document_type=document_type,
+        received_at=received_at,
+        channel=channel,
+        sender_name=sender_name[:200],
+        sender_is_organisation=sender_is_organisation,
+        subject=subject,
+        source_ref=source_ref,
+        state=Entry.State.PENDING if pending else Entry.State.REGISTERED,
+        registered_at=now,
+        registered_by=user,
+        officer=officer,
+        secrecy_provision=provision,
+        secrecy_marked_at=now if provision else None,
+        secrecy_marked_by=((actor.get_username() if user else actor_label) if provision else ""),
+    )
+    # No queries: the foreign keys are known to exist, uniqueness is the database's job.
+    entry.full_clean(
+        exclude=[
+            "case",
+            "disposal",
+            "search_vector",
+            "registered_by",
+            "officer",
+            "secrecy_provision",
+        ],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    files = [
+        (filename[:255], bytes(content), content_type[:120] or "application/octet-stream")
+        for filename, content, content_type in attachments
+    ]
+    events = [
+        RegistryEvent(
             action="entry_pending" if pending else "entry_registered",
-            actor=actor,
-            actor_label=actor_label,
-            entry=entry,
-            data={"diary_number": entry.diary_number, "source_ref": source_ref},
+            actor=user,
+            actor_label=actor_label or ("" if user else "system"),
+            data={"source_ref": source_ref, "new_case": not case_ref},
         )
-        if provision:
-            event_record(
+    ]
+    if provision:
+        events.append(
+            RegistryEvent(
                 action="secrecy_marked",
-                actor=actor,
-                actor_label=actor_label,
-                entry=entry,
+                actor=user,
+                actor_label=actor_label or ("" if user else "system"),
                 data={"provision": provision.code},
             )
+        )
+    postgres = is_postgres()
+
+    def insert_dependents() -> None:
+        Document.objects.create(entry_id=entry.pk, text=text, pii_spans=list(pii_spans))
+        for filename, content, content_type in files:
+            Attachment.objects.create(
+                entry_id=entry.pk, filename=filename, content=content, content_type=content_type
+            )
+        for event in events:
+            event.entry_id = entry.pk
+        RegistryEvent.objects.bulk_create(events)
+
+    with transaction.atomic():
+        if postgres:
+            entry.pk = _preallocate_entry_id()
+            insert_dependents()
+        # --- from here the number is taken: the counter (or case) row stays locked ----------
+        if case is not None:
+            case.number = _take_number(series=series, year=year)
+            case.diary_number = _case_number(series, year, case.number)
+            case.save(force_insert=True)
+            entry.case = case
+            entry.sequence = 1
+            entry.diary_number = f"{case.diary_number}-1"
+        else:
+            case_id, case_number, sequence, officer_id = _lock_case_for_document(case_ref)
+            entry.case_id = case_id
+            entry.sequence = sequence
+            entry.diary_number = f"{case_number}-{sequence}"
+            if officer is None and officer_id is not None:
+                entry.officer_id = officer_id
+        if postgres:
+            entry.search_vector = SearchVector(
+                Value(subject, output_field=TextField()), config="swedish"
+            )
+        entry.save(force_insert=True)
+        if postgres:
+            del entry.search_vector  # deferred: an expression must not be saved again
+        else:
+            insert_dependents()
     return entry
 
 
@@ -249,8 +349,14 @@ def document_register_incoming(
     secrecy_provision: str = "",
     pii_spans: list[dict] = (),  # type: ignore[assignment]
     case_ref: str = "",
+    document_type: str = "",
 ) -> str:
     """Register a contribution handed on by moderation; returns its diary number.
+
+    `document_type` names the dokumenthanteringsplan's type ("comment", "question", "need",
+    "youth_proposal", "report", "takedown_request"…, the values of `DocumentType`, each with
+    its plan row); an unknown one is a ValidationError. When given it wins; when left out the
+    type is guessed from the subject's first word (the original contract).
 
     Idempotent on `source_ref`: a second call returns the same number and registers nothing.
     Each contribution starts its own ärende unless `case_ref` names one (OSL-7), so a new one
@@ -259,27 +365,28 @@ def document_register_incoming(
     """
     if not source_ref:
         raise ValidationError(_("A source reference is required."))
+    if document_type and document_type not in DocumentType.values:
+        raise ValidationError(_("Unknown document type: %(type)s") % {"type": document_type})
     existing = Entry.objects.filter(source_ref=source_ref).values_list("diary_number", flat=True)
     if existing:
         return existing[0]
     try:
-        with transaction.atomic():
-            entry = entry_register(
-                received_at=received_at,
-                channel=channel,
-                subject=subject,
-                text=text,
-                document_type=_guess_type(subject),
-                sender_name=sender_name,
-                sender_is_organisation=sender_is_organisation,
-                attachments=attachments,
-                secrecy_provision=secrecy_provision,
-                pii_spans=pii_spans,
-                case_ref=case_ref,
-                source_ref=source_ref,
-                actor_label="moderation",
-                pending=getattr(settings, "REGISTRY_CONFIRM_AUTOMATIC", False),
-            )
+        entry = entry_register(  # its own atomic block: an IntegrityError rolls it all back
+            received_at=received_at,
+            channel=channel,
+            subject=subject,
+            text=text,
+            document_type=document_type or _guess_type(subject),
+            sender_name=sender_name,
+            sender_is_organisation=sender_is_organisation,
+            attachments=attachments,
+            secrecy_provision=secrecy_provision,
+            pii_spans=pii_spans,
+            case_ref=case_ref,
+            source_ref=source_ref,
+            actor_label="moderation",
+            pending=getattr(settings, "REGISTRY_CONFIRM_AUTOMATIC", False),
+        )
     except IntegrityError:
         # A concurrent call registered the same source first; ours rolled back (no gap).
         found = Entry.objects.filter(source_ref=source_ref).values_list("diary_number", flat=True)

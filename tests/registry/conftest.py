@@ -45,3 +45,4 @@ def _registry_reference_data(request):
 
     request.getfixturevalue("db") if "transactional_db" not in request.fixturenames else None
     import_module("registry.migrations.0002_seed_provisions_and_plan").seed(apps, None)
+    import_module("registry.migrations.0005_report_and_takedown_types").seed(apps, None)
