@@ -15,14 +15,20 @@ _URL = re.compile(
     r"\b(?!\.\w)",
     re.I,
 )
-# A link that sells: a shortener, or a host whose name carries a commercial word.
-_AD_URL = re.compile(
-    r"\b(?:bit\.ly|tinyurl\.com|goo\.gl|t\.ly|cutt\.ly|is\.gd|ow\.ly|shorturl\.at|rebrand\.ly)/"
-    r"|(?:https?://|www\.|\b)[\w-]*(?:shop|butik|outlet|sale|rea|rabatt|billig|casino|kasino|bet|"
-    r"odds|spel|krypto|crypto|coin|bitcoin|profit|invest|lan|loan|kredit|deal|erbjud|boost|follow|"
-    r"likes|dejt|dating|flirt|singel|vinst|prize|winner|gratis|free|pharma|piller|potens)"
-    r"[\w-]*\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store)\b",
+# A link that sells: a shortener, or a host whose name carries a commercial word. Hosts are
+# found first with a cheap pattern; the keyword test runs on the host only.
+_HOST = re.compile(
+    r"[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store|ly|gd|at)"
+    r"(?![\w-])",
     re.I,
+)
+_SHORTENERS = frozenset(
+    "bit.ly tinyurl.com goo.gl t.ly cutt.ly is.gd ow.ly shorturl.at rebrand.ly".split()
+)
+_AD_HOST_WORD = re.compile(
+    r"shop|butik|outlet|sale|rea|rabatt|billig|casino|kasino|bet|odds|spel|krypto|crypto|coin|"
+    r"bitcoin|profit|invest|lan|loan|kredit|deal|erbjud|boost|follow|likes|dejt|dating|flirt|"
+    r"singel|vinst|prize|winner|gratis|free|pharma|piller|potens"
 )
 _PRICE = re.compile(r"\d\s?(?:kr\b|kronor\b|:-|sek\b|€|euro\b|%)", re.I)
 _QUOTES = "\"“”„«»‘’'"
@@ -96,6 +102,9 @@ class Context:
         self._price: bool | None = None
         self._ad_url: bool | None = None
         self._names: dict[tuple[int, int], bool] = {}
+        self._setpos: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
+        self._namepos: dict[int, list[int]] = {}
+        self._memo: dict[tuple[int, int], bool] = {}
         self._cat_tokens: dict[tuple[int, str], tuple[list[int], list[Hit]]] = {}
         self.hits_by_view: dict[int, list[Hit]] = {}
 
@@ -115,7 +124,11 @@ class Context:
     @property
     def ad_url(self) -> bool:
         if self._ad_url is None:
-            self._ad_url = bool(_AD_URL.search(self.text))
+            self._ad_url = any(
+                (host := m.group().lower()) in _SHORTENERS
+                or _AD_HOST_WORD.search(host.rsplit(".", 1)[0]) is not None
+                for m in _HOST.finditer(self.text)
+            )
         return self._ad_url
 
     @property
@@ -135,9 +148,76 @@ class Context:
             tok = view._tokens = (starts, ends, words)
         return tok
 
+    def masks(self, view: View) -> list[int]:
+        """Per token, the bit mask of the word sets it is a single-word member of."""
+        masks = view._masks
+        if masks is None:
+            cache = self.compiled._mask_cache
+            word_mask = self.compiled.word_mask
+            masks = view._masks = [
+                m if (m := cache.get(w)) is not None else word_mask(w) for w in self.tokens(view)[2]
+            ]
+        return masks
+
+    def _positions(self, view: View, name: str) -> tuple[list[int], list[int]]:
+        """Sorted (start, end) token spans of members of set ``name`` in the view."""
+        key = (id(view), name)
+        pos = self._setpos.get(key)
+        if pos is None:
+            bit = self.compiled.set_bits[name]
+            starts = [k for k, m in enumerate(self.masks(view)) if m & bit]
+            ends = [k + 1 for k in starts]
+            phrases = self.compiled.sets[name].phrases
+            if phrases:
+                words = self.tokens(view)[2]
+                index = view._index
+                if index is None:
+                    index = view._index = {}
+                    for k, w in enumerate(words):
+                        index.setdefault(w, []).append(k)
+                n = len(words)
+                extra = []
+                for ph in phrases:
+                    size = len(ph)
+                    for k in index.get(ph[0], ()):
+                        if k + size <= n and tuple(words[k : k + size]) == ph:
+                            extra.append((k, k + size))
+                if extra:
+                    pairs = sorted([*zip(starts, ends, strict=True), *extra])
+                    starts = [a for a, _ in pairs]
+                    ends = [b for _, b in pairs]
+            pos = self._setpos[key] = (starts, ends)
+        return pos
+
     def set_in(self, view: View, name: str, lo: int, hi: int) -> bool:
         """A member of set ``name`` lies entirely within words ``lo:hi``."""
-        return self.compiled.sets[name].match(self.tokens(view)[2], lo, hi)
+        if lo < 0:
+            lo = 0
+        if lo >= hi:
+            return False
+        starts, ends = self._positions(view, name)
+        i = bisect.bisect_left(starts, lo)
+        n = len(starts)
+        while i < n and starts[i] < hi:
+            if ends[i] <= hi:
+                return True
+            i += 1
+        return False
+
+    def name_positions(self, view: View) -> list[int]:
+        """Token positions in the view that are personal names (computed once per view)."""
+        pos = self._namepos.get(id(view))
+        if pos is None:
+            starts, _, words = self.tokens(view)
+            text = self.text
+            ostart = view.ostart
+            pos = []
+            for k in range(len(words)):
+                o = ostart[starts[k]] if ostart is not None else starts[k]
+                if text[o].isupper() and self.is_name(view, k):
+                    pos.append(k)
+            self._namepos[id(view)] = pos
+        return pos
 
     def name_at(self, view: View, k: int) -> bool:
         key = (id(view), k)
@@ -208,6 +288,14 @@ class Context:
         return not any(c in ".!?" for c in inner)
 
     def check(self, cond: Condition, hit: Hit) -> bool:
+        """Does ``cond`` hold around ``hit``? Memoised: rules share conditions (interned)."""
+        key = (id(cond), id(hit))
+        val = self._memo.get(key)
+        if val is None:
+            val = self._memo[key] = self._check(cond, hit)
+        return val
+
+    def _check(self, cond: Condition, hit: Hit) -> bool:
         kind = cond.kind
         if kind == "special":
             ref = cond.ref
@@ -229,25 +317,46 @@ class Context:
                 while k >= 0 and t[k] in " \"'«»“”*-–":
                     k -= 1
                 return k < 0 or t[k] in ".!?:;\n" or t[k] in "🙂😡😂"
-            # name, within the window
+            # name, within the window (the trigger's own words excluded)
+            if hit.first_tok < 0:
+                self.locate(hit)
+            lo, hi = self._window(cond, hit, len(hit.view._tokens[2]))
+            names = self.name_positions(hit.view)
+            i = bisect.bisect_left(names, lo)
+            while i < len(names) and names[i] < hi:
+                if not (hit.first_tok <= names[i] <= hit.last_tok):
+                    return True
+                i += 1
+            return False
+        if hit.first_tok < 0:
             self.locate(hit)
-            starts, _, words = self.tokens(hit.view)
-            lo, hi = self._window(cond, hit, len(words))
-            return any(
-                self.is_name(hit.view, k)
-                for k in range(lo, hi)
-                if not (hit.first_tok <= k <= hit.last_tok)
-            )
-        self.locate(hit)
-        _, _, words = self.tokens(hit.view)
-        lo, hi = self._window(cond, hit, len(words))
+        n_words = len(hit.view._tokens[2])
+        if cond.before is None:
+            lo, hi = 0, n_words
+        else:
+            lo = hit.first_tok - cond.before
+            if lo < 0:
+                lo = 0
+            hi = hit.last_tok + 1 + cond.after
+            if hi > n_words:
+                hi = n_words
         if kind == "set":
             if cond.before is None:
-                return self.set_in(hit.view, cond.ref, 0, len(words))
+                return self.set_in(hit.view, cond.ref, 0, n_words)
             # the window excludes the trigger's own words
-            return self.set_in(hit.view, cond.ref, lo, hit.first_tok) or self.set_in(
-                hit.view, cond.ref, hit.last_tok + 1, hi
-            )
+            starts, ends = self._positions(hit.view, cond.ref)
+            first, after = hit.first_tok, hit.last_tok + 1
+            i = bisect.bisect_left(starts, lo)
+            n = len(starts)
+            while i < n:
+                a = starts[i]
+                if a >= hi:
+                    return False
+                b = ends[i]
+                if (b <= first or a >= after) and b <= hi:
+                    return True
+                i += 1
+            return False
         # kind == "cat": another lexicon hit of that category in the window (same word ok)
         firsts, others = self._cat_index(hit.view, cond.ref)
         # hits span at most a few words, so look from a little before the window
@@ -292,13 +401,18 @@ def evaluate(
         return []
     findings: dict[tuple[str, int, int], FlagFinding] = {}
     present = {h.entry.category for h in all_hits}
+    by_cat: dict[str, list[Hit]] = {}
+    for hit in all_hits:
+        by_cat.setdefault(hit.entry.category, []).append(hit)
     for rule in compiled.rules:
         if not any(c in present for c in rule.trigger):
             continue
         fired = 0
-        for hit in all_hits:
-            if hit.entry.category not in rule.trigger:
-                continue
+        if len(rule.trigger) == 1:
+            candidates = by_cat.get(rule.trigger[0], ())
+        else:
+            candidates = [h for h in all_hits if h.entry.category in rule.trigger]
+        for hit in candidates:
             if any(not ctx.check(c, hit) for c in rule.all):
                 continue
             if rule.any and not any(ctx.check(c, hit) for c in rule.any):

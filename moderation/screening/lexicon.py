@@ -130,6 +130,26 @@ class Compiled:
     scores: list[ScoreRule]
     names: frozenset[str]
     categories: frozenset[str] = field(default_factory=frozenset)
+    # one bit per word set; a word's mask says which sets it is a single-word member of
+    set_bits: dict[str, int] = field(default_factory=dict)
+    _mask_cache: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.set_bits:
+            self.set_bits = {name: 1 << i for i, name in enumerate(self.sets)}
+
+    def word_mask(self, w: str) -> int:
+        """Bit mask of the sets that ``w`` belongs to as a single word (cached per word)."""
+        mask = self._mask_cache.get(w)
+        if mask is None:
+            mask = 0
+            for name, ws in self.sets.items():
+                if ws._member(w):
+                    mask |= self.set_bits[name]
+            if len(self._mask_cache) > 200_000:  # bounded: vocabulary repeats across comments
+                self._mask_cache.clear()
+            self._mask_cache[w] = mask
+        return mask
 
 
 def _parse_mode(spec: str, where: str) -> tuple[str, frozenset[str] | None]:
@@ -199,6 +219,9 @@ def _word_set(name: str, words: list[str]) -> WordSet:
     )
 
 
+_INTERN: dict[Condition, Condition] = {}
+
+
 def _condition(raw: dict, where: str, sets: dict, categories: set[str]) -> Condition:
     kinds = [k for k in ("set", "cat", "special") if k in raw]
     if len(kinds) != 1:
@@ -214,7 +237,9 @@ def _condition(raw: dict, where: str, sets: dict, categories: set[str]) -> Condi
     before, after = raw.get("before"), raw.get("after")
     if (before is None) != (after is None) and kind != "special":
         before, after = before or 0, after or 0
-    return Condition(kind, ref, before, after)
+    cond = Condition(kind, ref, before, after)
+    # one object per distinct condition, so the engine can memoise results across rules
+    return _INTERN.setdefault(cond, cond)
 
 
 def load_rules(path: Path, categories: set[str], flags: tuple[str, ...]):

@@ -25,7 +25,8 @@ _WS_RUN = re.compile(r"\s+")
 _SPACED_LETTERS = re.compile(r"(?<!\w)(?:[^\W\d_][ .\-_*·|,]{1,2}){2,}[^\W\d_](?!\w)")
 _SPACED_SEP = re.compile(r"[ .\-_*·|,]")
 _INNER_PUNCT = re.compile(r"(?<=[^\W\d_])[.*_\-|'`´·]+(?=[^\W\d_])")
-_LEET_HINT = re.compile(r"[^\W\d_][013457@$!|]|[013457@$|][^\W\d_]")
+# "!" and "|" stand for "i" only inside a word ("id!ot"), so "Hej!" is no hint.
+_LEET_HINT = re.compile(r"[^\W\d_](?:[013457@$]|[!|][^\W\d_])|[013457@$|][^\W\d_]")
 _TOKENISH = re.compile(r"[\w@$!|]+")
 _LEET = {
     "0": "o",
@@ -49,7 +50,7 @@ _SPACED_HINT = re.compile(r"[ .\-_*·|,][^\W\d_][ .\-_*·|,]")
 class View:
     """A normalised string with a map back to the original text."""
 
-    __slots__ = ("text", "ostart", "oend", "_tokens", "_token_starts", "name")
+    __slots__ = ("text", "ostart", "oend", "_tokens", "_token_starts", "_masks", "_index", "name")
 
     def __init__(self, text: str, ostart: list[int] | None, oend: list[int] | None, name: str):
         self.text = text
@@ -57,6 +58,8 @@ class View:
         self.oend = oend
         self._tokens: list[tuple[int, int, str]] | None = None
         self._token_starts: list[int] | None = None
+        self._masks: list[int] | None = None  # per token: bit mask of the rules' word sets
+        self._index: dict[str, list[int]] | None = None  # word -> token positions
         self.name = name
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
