@@ -2,15 +2,20 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_meetings \\
         .venv/bin/python bench/meetings.py [--villages 200 --meetings 20000 --questions 500000]
-        [--clients 20 --requests 3000 --workers 4 --reseed]
+        [--clients 20 --requests 3000 --workers 5 --worker-class sync|gthread --threads 4 --reseed]
 
 Seeds (once; --reseed wipes the meetings data first) 200 villages with a venue each, 20,000
 published meetings spread over three years, 500,000 questions and needs (moderation
 contributions, 90 % published, bulk-inserted: the benchmark measures reads, not screening),
 an answer for every tenth. Then starts gunicorn on the same database and lets 20 concurrent
 clients fetch the coming list (all and per village), meeting pages, village pages, the past
-list and the village iCalendar feeds. Prints p50/p95/p99 per page and overall, and requests/s.
-Target: p95 under 500 ms for every page.
+list and the village iCalendar feeds. Prints p50/p95/p99 per page and overall, requests/s,
+and how many answers came from the page cache (`X-Meetings-Cache: hit`) with the p95 of the
+misses (fresh renders) apart. Target (the issue): p95 under 100 ms for every page.
+
+The URLs are drawn uniformly (20,000 meeting pages, 200 village pages), which is the worst
+case for the page cache: nearly every meeting page is a miss. The load client runs in this
+process and shares the machine's cores with gunicorn and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dialog_portal.settings")
 
-TARGET_P95_MS = 500
+TARGET_P95_MS = 100
 
 
 def seed(args) -> None:
@@ -191,6 +196,10 @@ def serve(args) -> subprocess.Popen:
             "dialog_portal.wsgi",
             "-w",
             str(args.workers),
+            "--worker-class",
+            args.worker_class,
+            "--threads",
+            str(args.threads),
             "-b",
             f"127.0.0.1:{args.port}",
             "--log-level",
@@ -212,6 +221,7 @@ def serve(args) -> subprocess.Popen:
 def load(args, todo: list[tuple[str, str]]) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {}
     errors: list[str] = []
+    misses: dict[str, list[float]] = {}
     lock = threading.Lock()
     queue = list(todo)
 
@@ -222,12 +232,14 @@ def load(args, todo: list[tuple[str, str]]) -> dict[str, list[float]]:
                     return
                 kind, path = queue.pop()
             start = time.perf_counter()
+            cached = False
             try:
                 with urllib.request.urlopen(  # noqa: S310 - our own local server
                     f"http://127.0.0.1:{args.port}{path}", timeout=60
                 ) as response:
                     response.read()
                     ok = response.status == 200
+                    cached = response.headers.get("X-Meetings-Cache") == "hit"
             except OSError as exc:
                 ok = False
                 with lock:
@@ -236,6 +248,8 @@ def load(args, todo: list[tuple[str, str]]) -> dict[str, list[float]]:
             with lock:
                 if ok:
                     timings.setdefault(kind, []).append(elapsed)
+                    if not cached:
+                        misses.setdefault(kind, []).append(elapsed)
 
     threads = [threading.Thread(target=worker) for _ in range(args.clients)]
     started = time.perf_counter()
@@ -252,7 +266,7 @@ def load(args, todo: list[tuple[str, str]]) -> dict[str, list[float]]:
         print("  error:", line)
     if errors:
         timings["errors"] = []
-    return timings
+    return timings, misses
 
 
 def pct(values: list[float], p: float) -> float:
@@ -267,9 +281,12 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=500000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=3000)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--worker-class", choices=["sync", "gthread"], default="sync")
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--reseed", action="store_true")
+    parser.add_argument("--passes", type=int, default=2, help="runs over the same URLs")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("set DATABASE_URL to a PostgreSQL database (it is filled with bench data)")
@@ -280,29 +297,52 @@ def main() -> None:
     todo = urls(args)
     proc = serve(args)
     try:
-        load(args, todo[: args.clients * 5])  # warm up
-        timings = load(args, todo)
+        load(args, todo[: args.clients * 5])  # warm up the workers and their connections
+        from meetings.cache import bump_content_version
+
+        results = []
+        for number in range(args.passes):
+            if number == 0:
+                bump_content_version()  # the measured run starts with a cold page cache
+            results.append(load(args, todo))
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+    print(
+        f"gunicorn: {args.workers} workers, {args.worker_class}"
+        f"{f' x {args.threads} threads' if args.worker_class == 'gthread' else ''}; "
+        f"{os.cpu_count()} cores shared with the load client and PostgreSQL"
+    )
+    for number, (timings, misses) in enumerate(results, 1):
+        label = "cold page cache" if number == 1 else "same URLs again, cache warm"
+        print(f"pass {number} ({label}):")
+        report(timings, misses)
+
+
+def report(timings: dict[str, list[float]], misses: dict[str, list[float]]) -> None:
     failed = timings.pop("errors", None) is not None
     everything = [v for values in timings.values() for v in values]
-    print(f"{'page':<14}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
+    all_misses = [v for values in misses.values() for v in values]
+    print(f"{'page':<14}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'hits':>7}{'miss p95':>10}")
     worst = 0.0
-    for kind in sorted(timings):
-        values = timings[kind]
-        p95 = pct(values, 95)
-        worst = max(worst, p95)
+
+    def row(name, values, missed):
+        hits = len(values) - len(missed)
+        miss95 = f"{pct(missed, 95):>10.0f}" if missed else f"{'-':>10}"
         print(
-            f"{kind:<14}{len(values):>6}{statistics.median(values):>9.0f}{p95:>9.0f}"
-            f"{pct(values, 99):>9.0f}"
+            f"{name:<14}{len(values):>6}{statistics.median(values):>9.0f}"
+            f"{pct(values, 95):>9.0f}{pct(values, 99):>9.0f}{hits / len(values):>7.0%}{miss95}"
         )
+
+    for kind in sorted(timings):
+        worst = max(worst, pct(timings[kind], 95))
+        row(kind, timings[kind], misses.get(kind, []))
+    row("all", everything, all_misses)
+    met = worst < TARGET_P95_MS and not failed
     print(
-        f"{'all':<14}{len(everything):>6}{statistics.median(everything):>9.0f}"
-        f"{pct(everything, 95):>9.0f}{pct(everything, 99):>9.0f}"
+        f"target: p95 < {TARGET_P95_MS} ms on every page; worst page p95 {worst:.0f} ms: "
+        f"{'MET' if met else 'NOT MET'}"
     )
-    verdict = "OK" if worst < TARGET_P95_MS and not failed else "FAILED"
-    print(f"worst page p95 {worst:.0f} ms (target < {TARGET_P95_MS} ms): {verdict}")
 
 
 if __name__ == "__main__":
