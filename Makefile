@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install messages lint ci clean worker
+.PHONY: demo test install messages translations lint ci clean worker
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 behövs ($(PYTHON) saknas)"; exit 1; }
@@ -28,6 +28,14 @@ messages: $(STAMP)
 	  else echo "msgfmt saknas: installera Debians paket gettext"; exit 1; fi; }
 	@if find . -path ./.venv -prune -o -name '*.po' -print | grep -q .; then \
 	  $(PY) manage.py compilemessages --ignore=.venv --verbosity 0; fi
+
+# Extract new messages into every catalogue (run from the root: each app's strings go to its own
+# locale/, project strings to ./locale/), then translate the new Swedish entries by hand.
+translations: $(STAMP)
+	$(PY) manage.py makemessages -l sv -l en --no-obsolete --ignore=.venv --ignore=tests \
+	  --ignore=bench --ignore=var --ignore=docs --ignore=moderation/screening
+	@for f in $$(find . -path ./.venv -prune -o -path '*/locale/sv/LC_MESSAGES/django.po' -print); do \
+	  echo "$$f: $$(msgfmt --statistics -o /dev/null $$f 2>&1)"; done
 
 demo: messages
 	DEBUG=1 $(PY) manage.py migrate --noinput
