@@ -140,10 +140,13 @@ def _seed(entries: int, year: int) -> float:
     received = (
         f"make_timestamptz({year}, 1, 1, 8, 0, 0, 'Europe/Stockholm') + (i * interval '31 seconds')"
     )
+    from registry.models import Entry
+
     started = time.perf_counter()
+    with connection.schema_editor() as editor:  # the model's own indexes, built after the load
+        for index in Entry._meta.indexes:
+            editor.remove_index(Entry, index)
     with connection.cursor() as cur:
-        cur.execute("DROP INDEX IF EXISTS registry_entry_search_gin")
-        cur.execute("DROP INDEX IF EXISTS registry_entry_received_idx")
         batch = 100_000
         for low in range(1, entries + 1, batch):
             high = min(entries, low + batch - 1)
@@ -182,10 +185,10 @@ def _seed(entries: int, year: int) -> float:
                 [low, high],
             )
             print(f"  seeded {high:,}", file=sys.stderr)
-        cur.execute(
-            "CREATE INDEX registry_entry_search_gin ON registry_entry USING gin (search_vector)"
-        )
-        cur.execute("CREATE INDEX registry_entry_received_idx ON registry_entry (received_at)")
+    with connection.schema_editor() as editor:
+        for index in Entry._meta.indexes:
+            editor.add_index(Entry, index)
+    with connection.cursor() as cur:
         for table in ("registry_case", "registry_entry", "registry_document"):
             sql = f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"  # noqa: E501, S608
             cur.execute(sql)
@@ -329,6 +332,18 @@ def main() -> None:
         f"Diary first page /diarium/: p50 {statistics.median(timings):.1f} ms, "
         f"p95 {_percentile(timings, 95):.1f} ms"
     )
+    deep = [f"/diarium/?q=Äppelbo&sida={n}" for n in (2, 10, 40, 200)]
+    timings = _time_pages(client, deep, args.rounds)
+    print(
+        f"Diary deeper pages /diarium/?q=Äppelbo&sida=2,10,40,200: "
+        f"p50 {statistics.median(timings):.1f} ms, p95 {_percentile(timings, 95):.1f} ms"
+    )
+    from registry.selectors import entries_public
+
+    for word in ("Äppelbo", RARE):
+        plan = entries_public(q=word)[:26].explain(analyze=True)
+        print(f"EXPLAIN ANALYZE of the page query for {word!r}:")
+        print("    " + plan.replace("\n", "\n    "))
 
     user = get_user_model().objects.create_user(
         username="bench@vansbro.example", email="bench@vansbro.example", password=None

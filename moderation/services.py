@@ -817,6 +817,14 @@ def contribution_register(*, contribution: Contribution) -> str:
         text=contribution.text if not contribution.quarantined else "",
         attachments=attachments,
         pii_spans=list(contribution.masked_spans or []),
+        document_type={  # the dokumenthanteringsplan's type for this kind of contribution
+            "comment": "comment",
+            "question": "question",
+            "need": "need",
+            "feedback": "comment",
+            "proposal": "youth_proposal",
+            "photo": "comment",
+        }.get(contribution.kind, "comment"),
     )
     if not number:
         return ""
@@ -870,6 +878,13 @@ def incoming_register(*, record: Report | PhotoTakedownRequest) -> str:
         subject=REPORT_SUBJECT if is_report else TAKEDOWN_SUBJECT,
         text=text,
         pii_spans=[_screening_span(p) for p in pii],
+        document_type="report" if is_report else "takedown_request",
+        # A report joins the reported contribution's ärende when that one is registered.
+        case_ref=(
+            record.contribution.registry_reference.rsplit("-", 1)[0]
+            if is_report and record.contribution.registry_reference
+            else ""
+        ),
     )
     if not number:
         return ""

@@ -231,7 +231,8 @@ class Entry(TimeStampedModel):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="registry_entry_search_gin"),
-            models.Index(fields=["received_at"], name="registry_entry_received_idx"),
+            # The web diary's order (newest first): LIMIT stops after one page.
+            models.Index(fields=["-received_at", "-id"], name="registry_entry_date_desc_idx"),
         ]
 
     def __str__(self) -> str:

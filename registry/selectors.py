@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import number_format
 
 from .models import DisposalDecision, DocumentRequest, Entry, RetentionPlanRow
 
@@ -40,6 +42,10 @@ def entry_get_public(*, pk) -> Entry:
     return entry
 
 
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 def entries_public(
     *,
     q: str = "",
@@ -58,15 +64,85 @@ def entries_public(
         else:
             for word in q.split():
                 qs = qs.filter(subject__icontains=word)
+    # Local calendar days as a half-open range on the column itself, so the date index serves
+    # it (`received_at__date` would wrap the column in a time zone conversion).
     if date_from:
-        qs = qs.filter(received_at__date__gte=date_from)
+        qs = qs.filter(received_at__gte=_local_midnight(date_from))
     if date_to:
-        qs = qs.filter(received_at__date__lte=date_to)
+        qs = qs.filter(received_at__lt=_local_midnight(date_to + timedelta(days=1)))
     if channel:
         qs = qs.filter(channel=channel)
     if case:
         qs = qs.filter(case__diary_number__iexact=case.strip())
     return qs.order_by("-received_at", "-pk")
+
+
+COUNT_CAP = 1000
+
+
+class DiaryPage:
+    """One page of the web diary without an exact total (the paginator's `COUNT(*)` over every
+    match was the cost of a search on a large diarium).
+
+    Reads `per_page + 1` rows at the page's offset: the extra row tells whether a next page
+    exists, so "Nästa"/"Föregående" links work at any depth. The total is counted only up to
+    `cap` (`SELECT count(*) FROM (SELECT id ... LIMIT cap + 1)`): `total` is the exact number
+    when it is at most `cap`, else None ("över 1 000").
+
+    `word_search`: on PostgreSQL the count, and the page when the matches are few (at most
+    `cap`), are read through the GIN index only (bitmap scans; index and sequential scans off
+    for that one statement). The planner cannot know how rare a word is and may otherwise walk
+    the date index newest-first, filtering a million rows to find 26 rare matches; with many
+    matches that walk is the fast way and stops after one page.
+    """
+
+    def __init__(self, queryset, *, number, per_page: int, cap: int = COUNT_CAP, word_search=False):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        self.number = max(1, number)
+        self.per_page = per_page
+        self.cap = cap
+        self.cap_display = number_format(cap, force_grouping=True)
+        bitmap = word_search and connection.vendor == "postgresql"
+        offset = (self.number - 1) * per_page
+        counted = None
+        if bitmap or self.number > 1:
+            with _gin_only(bitmap):
+                counted = queryset.order_by().values("pk")[: cap + 1].count()
+        with _gin_only(bitmap and counted is not None and counted <= cap):
+            rows = list(queryset[offset : offset + per_page + 1])
+        self.has_next = len(rows) > per_page
+        self.object_list = rows[:per_page]
+        self.has_previous = self.number > 1
+        if counted is None:
+            if self.has_next:
+                counted = queryset.order_by().values("pk")[: cap + 1].count()
+            else:
+                counted = offset + len(self.object_list)  # first page holds every match
+        self.total = counted if counted <= cap else None
+        self.num_pages = -(-self.total // per_page) if self.total else None
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+@contextmanager
+def _gin_only(active: bool):
+    """PostgreSQL: plan the statements inside with bitmap scans only (the GIN index)."""
+    if not active:
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield  # an error rolls the block back, and the SET LOCAL with it
+        cursor.execute("RESET enable_indexscan")
+        cursor.execute("RESET enable_seqscan")
 
 
 def entries_pending() -> QuerySet[Entry]:

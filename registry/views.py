@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -68,7 +67,13 @@ def _search(request: HttpRequest):
 
 def diary_index(request: HttpRequest) -> HttpResponse:
     form, entries = _search(request)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("sida"))
+    page = selectors.DiaryPage(
+        entries,
+        number=request.GET.get("sida"),
+        per_page=PAGE_SIZE,
+        cap=getattr(settings, "REGISTRY_DIARY_COUNT_CAP", selectors.COUNT_CAP),
+        word_search=bool(form.is_bound and form.is_valid() and form.cleaned_data.get("q")),
+    )
     query = request.GET.copy()
     query.pop("sida", None)
     return render(

@@ -88,3 +88,59 @@ def test_failed_registration_stays_to_register_and_is_retried(
         settings.CELERY_BEAT_SCHEDULE["moderation-register-pending"]["task"]
         == "moderation.tasks.contributions_register_pending_task"
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "document_type"),
+    [("question", "question"), ("feedback", "comment"), ("proposal", "youth_proposal")],
+)
+def test_contribution_is_registered_with_the_plan_type_of_its_kind(
+    submit, moderator, kind, document_type
+):
+    """ARK-3, TF-1: moderation names the dokumenthanteringsplan's document type for the kind of
+    contribution instead of leaving the registry to guess it from the subject."""
+    from moderation.services import contribution_approve, contribution_register
+
+    c = contribution_approve(
+        contribution=submit("Plogbilen kommer för sent i Äppelbo.", kind=kind), actor=moderator
+    )
+    c.refresh_from_db()
+    if c.registration_state == "to_register":
+        contribution_register(contribution=c)
+    c.refresh_from_db()
+    entry = Entry.objects.get(source_ref=f"moderation.contribution:{c.pk}")
+    assert entry.document_type == document_type
+    assert entry.diary_number == c.registry_reference
+
+
+def test_report_joins_the_registered_contributions_case_with_type_report(
+    client, resident, submit, moderator, published_photo, django_capture_on_commit_callbacks
+):
+    """RULE-7, RULE-5, OSL-7, ARK-3: a report on a registered contribution is registered as type
+    "report" in the contribution's own ärende (the next löpnummer); a photo takedown request
+    is registered as type "takedown_request"."""
+    from moderation.services import contribution_approve, contribution_register
+
+    c = contribution_approve(contribution=submit("Ett inlägg."), actor=moderator)
+    c.refresh_from_db()
+    if c.registration_state == "to_register":
+        contribution_register(contribution=c)
+    c.refresh_from_db()
+    case_ref = c.registry_reference.rsplit("-", 1)[0]
+    client.force_login(resident)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/bidrag/{c.pk}/anmal/", {"reason": "reklam"})
+    report = Report.objects.get()
+    entry = Entry.objects.get(source_ref=f"moderation.report:{report.pk}")
+    assert entry.document_type == "report"
+    assert entry.case.diary_number == case_ref
+    assert report.registry_reference == f"{case_ref}-2"
+    client.logout()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/bidrag/{published_photo.pk}/ta-bort-bild/",
+            {"name": "Kalle Karlsson", "message": "Det är jag."},
+        )
+    takedown = PhotoTakedownRequest.objects.get()
+    entry = Entry.objects.get(source_ref=f"moderation.takedown:{takedown.pk}")
+    assert entry.document_type == "takedown_request"
