@@ -7,20 +7,14 @@ separately by django-axes (lockout after `AXES_FAILURE_LIMIT`).
 """
 
 from allauth.account import views as allauth_views
-from django.conf import settings
 from django.urls import include, path
-from django_ratelimit.decorators import ratelimit
 
 from . import accounts
-
-
-def form_rate(group: str, request) -> str:
-    """Read the rate per request, so a changed setting applies without a restart of tests."""
-    return settings.RATELIMIT_FORM_RATE
+from .ratelimits import form_ratelimit
 
 
 def limited(view, group: str):
-    return ratelimit(group=group, key="ip", rate=form_rate, method="POST", block=True)(view)
+    return form_ratelimit(view, group=group)
 
 
 urlpatterns = [

@@ -200,11 +200,15 @@ AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "dialog_portal.security.axes_username"
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Behind N reverse proxies that append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N so the
+# lockout and the rate limits count visitors, not the proxy (dialog_portal.security.client_ip).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "dialog_portal.security.client_ip"
 
 # --- Rate limits for anonymous forms ------------------------------------------------------
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_VIEW = "dialog_portal.views.ratelimited"
+RATELIMIT_IP_META_KEY = "dialog_portal.security.client_ip"
 RATELIMIT_FORM_RATE = env.str("RATELIMIT_FORM_RATE", default="10/m")
 # django-axes alone counts failed logins and shows its Swedish lockout page; allauth's own
 # failed-login limit would otherwise answer first, with another message and another count.

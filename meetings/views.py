@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -12,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
+
+from dialog_portal.ratelimits import form_ratelimit
 
 from . import selectors, services
 from .cache import cached_public_page, page_context
@@ -123,7 +123,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+@form_ratelimit
 def meeting_contribute(request: HttpRequest, pk: int) -> HttpResponse:
     """A resident's question or need, anonymous or logged in, handed to moderation.
 
@@ -177,7 +177,7 @@ def meeting_contribute(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+@form_ratelimit
 def meeting_register(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get_public(pk=pk)
     form = RegistrationForm(request.POST)
@@ -242,7 +242,7 @@ def village_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+@form_ratelimit
 def subscribe(request: HttpRequest) -> HttpResponse:
     """Ask for notices about a village (double opt-in)."""
     form = SubscriptionForm(request.POST or None)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django_ratelimit.decorators import ratelimit
+
+from dialog_portal.ratelimits import form_ratelimit
 
 from .forms import ContributionForm, PhotoContributionForm, ReportForm, TakedownForm
 from .models import Contribution, FeedbackTopic
@@ -105,7 +105,7 @@ def feedback_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+@form_ratelimit
 def feedback_topic(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(FeedbackTopic, slug=slug)
     context: dict = {"form": ContributionForm()}
@@ -131,7 +131,7 @@ def feedback_topic(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "moderation/feedback_topic.html", context)
 
 
-@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+@form_ratelimit
 def feedback_photo(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(FeedbackTopic, slug=slug, is_open=True)
     context: dict = {"form": PhotoContributionForm()}
@@ -163,7 +163,7 @@ def _back_url(contribution: Contribution) -> str:
     return f"{url}#bidrag-{contribution.pk}"
 
 
-@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+@form_ratelimit
 def contribution_report(request: HttpRequest, pk: int) -> HttpResponse:
     contribution = _published_or_404(pk)
     form = ReportForm(request.POST or None)
@@ -185,7 +185,7 @@ def contribution_report(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@ratelimit(key="ip", rate=settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+@form_ratelimit
 def photo_takedown(request: HttpRequest, pk: int) -> HttpResponse:
     contribution = _published_or_404(pk)
     if not contribution.photo:

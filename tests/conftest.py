@@ -107,6 +107,13 @@ def official(make_user):
 
 
 @pytest.fixture(autouse=True)
+def _hourly_form_rate(settings):
+    """Rate-limit windows are aligned to clock boundaries: a per-minute window can roll over in
+    the middle of a test and let one more post through. Tests count in hourly windows."""
+    settings.RATELIMIT_FORM_RATE = "10/h"
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit and lockout counters live in the cache: start every test clean."""
     from django.core.cache import cache

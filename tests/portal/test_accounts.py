@@ -62,7 +62,7 @@ def test_signup_sends_verification_and_confirming_logs_in(client):
 
 
 def test_password_needs_twelve_characters(client):
-    """GDPR-8: a password shorter than 12 characters is refused with a Swedish message."""
+    """a password shorter than 12 characters is refused with a Swedish message."""
     response = client.post(
         "/konto/signup/",
         {"email": "kort@example.se", "password1": "kort-Lösen1", "password2": "kort-Lösen1"},
@@ -94,7 +94,7 @@ def test_wrong_password_is_refused_in_swedish(client, resident):
 
 
 def test_password_reset_by_mail(client, resident):
-    """GDPR-8: a forgotten password is reset through a one-time link sent by e-mail; the old
+    """a forgotten password is reset through a one-time link sent by e-mail; the old
     password stops working."""
     response = client.post("/konto/password/reset/", {"email": resident.email})
     assert response.status_code == 302
