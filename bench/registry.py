@@ -338,11 +338,19 @@ def main() -> None:
         f"Diary deeper pages /diarium/?q=Äppelbo&sida=2,10,40,200: "
         f"p50 {statistics.median(timings):.1f} ms, p95 {_percentile(timings, 95):.1f} ms"
     )
-    from registry.selectors import entries_public
+    from registry.selectors import COUNT_CAP, _gin_only, entries_public
 
+    # The statements exactly as the web diary's DiaryPage plans them (word_search=True).
     for word in ("Äppelbo", RARE):
-        plan = entries_public(q=word)[:26].explain(analyze=True)
-        print(f"EXPLAIN ANALYZE of the page query for {word!r}:")
+        matches = entries_public(q=word).order_by().values("pk")[: COUNT_CAP + 1]
+        with _gin_only(True):
+            count = matches.count()
+            plan = matches.explain(analyze=True)
+        print(f"EXPLAIN ANALYZE of the capped count for {word!r} ({count} counted):")
+        print("    " + plan.replace("\n", "\n    "))
+        with _gin_only(count <= COUNT_CAP):
+            plan = entries_public(q=word)[:26].explain(analyze=True)
+        print(f"EXPLAIN ANALYZE of the first page for {word!r}:")
         print("    " + plan.replace("\n", "\n    "))
 
     user = get_user_model().objects.create_user(
