@@ -41,16 +41,18 @@ SURNAME_SUFFIXES = (
 class Hit:
     """One lexicon match on one view (normalised span), with its original span."""
 
-    __slots__ = ("entry", "view", "s", "e", "os", "oe", "first_tok", "last_tok")
+    __slots__ = ("entry", "view", "vs", "s", "e", "os", "oe", "first_tok", "last_tok", "memo")
 
     def __init__(self, entry: Entry, view: View, s: int, e: int):
         self.entry = entry
         self.view = view
+        self.vs: _ViewState | None = None
         self.s = s
         self.e = e
         self.os, self.oe = view.orig_span(s, e)
         self.first_tok = -1
         self.last_tok = -1
+        self.memo: dict[int, bool] = {}
 
 
 def find_hits(compiled: Compiled, view: View) -> list[Hit]:
@@ -91,6 +93,50 @@ def find_hits(compiled: Compiled, view: View) -> list[Hit]:
     return hits
 
 
+class _ViewState:
+    """Per view, computed once: tokens, the positions of every word set, names, hit index."""
+
+    __slots__ = ("view", "starts", "ends", "words", "n", "setpos", "names", "cat_index", "hits")
+
+    def __init__(self, view: View, compiled: Compiled):
+        self.view = view
+        ms = list(_WORD.finditer(view.text))
+        self.starts = starts = [m.start() for m in ms]
+        self.ends = [m.end() for m in ms]
+        self.words = words = [m.group() for m in ms]
+        self.n = n = len(words)
+        # one pass over the tokens gives the (start, end) token spans of every set member
+        setpos: dict[str, tuple[list[int], list[int]]] = {}
+        member_sets = compiled.member_sets
+        phrase_first = compiled.phrase_first
+        cache = compiled._member_cache
+        for k, w in enumerate(words):
+            names = cache.get(w)
+            if names is None:
+                names = member_sets(w)
+            for name in names:
+                pos = setpos.get(name)
+                if pos is None:
+                    pos = setpos[name] = ([], [])
+                pos[0].append(k)
+                pos[1].append(k + 1)
+            second = phrase_first.get(w)
+            if second is not None and k + 1 < n:
+                for name, ph in second.get(words[k + 1], ()):
+                    size = len(ph)
+                    if size == 2 or (k + size <= n and tuple(words[k : k + size]) == ph):
+                        pos = setpos.get(name)
+                        if pos is None:
+                            pos = setpos[name] = ([], [])
+                        pos[0].append(k)
+                        pos[1].append(k + size)
+        del starts
+        self.setpos = setpos
+        self.names: list[int] | None = None
+        self.cat_index: dict[str, tuple[list[int], list[Hit]]] = {}
+        self.hits: list[Hit] = []
+
+
 class Context:
     """Lazily computed facts about one text, shared by all rules."""
 
@@ -101,12 +147,6 @@ class Context:
         self._url: bool | None = None
         self._price: bool | None = None
         self._ad_url: bool | None = None
-        self._names: dict[tuple[int, int], bool] = {}
-        self._setpos: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
-        self._namepos: dict[int, list[int]] = {}
-        self._memo: dict[tuple[int, int], bool] = {}
-        self._cat_tokens: dict[tuple[int, str], tuple[list[int], list[Hit]]] = {}
-        self.hits_by_view: dict[int, list[Hit]] = {}
 
     # --- text-wide specials ---
     @property
@@ -135,128 +175,51 @@ class Context:
     def phone_or_email(self) -> bool:
         return any(p.type in ("phone", "email") for p in self.pii)
 
-    # --- tokens of a view ---
-    @staticmethod
-    def tokens(view: View):
-        tok = view._tokens
-        if tok is None:
-            starts, ends, words = [], [], []
-            for m in _WORD.finditer(view.text):
-                starts.append(m.start())
-                ends.append(m.end())
-                words.append(m.group())
-            tok = view._tokens = (starts, ends, words)
-        return tok
-
-    def masks(self, view: View) -> list[int]:
-        """Per token, the bit mask of the word sets it is a single-word member of."""
-        masks = view._masks
-        if masks is None:
-            cache = self.compiled._mask_cache
-            word_mask = self.compiled.word_mask
-            masks = view._masks = [
-                m if (m := cache.get(w)) is not None else word_mask(w) for w in self.tokens(view)[2]
-            ]
-        return masks
-
-    def _positions(self, view: View, name: str) -> tuple[list[int], list[int]]:
-        """Sorted (start, end) token spans of members of set ``name`` in the view."""
-        key = (id(view), name)
-        pos = self._setpos.get(key)
-        if pos is None:
-            bit = self.compiled.set_bits[name]
-            starts = [k for k, m in enumerate(self.masks(view)) if m & bit]
-            ends = [k + 1 for k in starts]
-            phrases = self.compiled.sets[name].phrases
-            if phrases:
-                words = self.tokens(view)[2]
-                index = view._index
-                if index is None:
-                    index = view._index = {}
-                    for k, w in enumerate(words):
-                        index.setdefault(w, []).append(k)
-                n = len(words)
-                extra = []
-                for ph in phrases:
-                    size = len(ph)
-                    for k in index.get(ph[0], ()):
-                        if k + size <= n and tuple(words[k : k + size]) == ph:
-                            extra.append((k, k + size))
-                if extra:
-                    pairs = sorted([*zip(starts, ends, strict=True), *extra])
-                    starts = [a for a, _ in pairs]
-                    ends = [b for _, b in pairs]
-            pos = self._setpos[key] = (starts, ends)
-        return pos
-
-    def set_in(self, view: View, name: str, lo: int, hi: int) -> bool:
-        """A member of set ``name`` lies entirely within words ``lo:hi``."""
-        if lo < 0:
-            lo = 0
-        if lo >= hi:
-            return False
-        starts, ends = self._positions(view, name)
-        i = bisect.bisect_left(starts, lo)
-        n = len(starts)
-        while i < n and starts[i] < hi:
-            if ends[i] <= hi:
-                return True
-            i += 1
-        return False
-
-    def name_positions(self, view: View) -> list[int]:
+    def name_positions(self, vs: _ViewState) -> list[int]:
         """Token positions in the view that are personal names (computed once per view)."""
-        pos = self._namepos.get(id(view))
+        pos = vs.names
         if pos is None:
-            starts, _, words = self.tokens(view)
+            starts = vs.starts
             text = self.text
-            ostart = view.ostart
+            ostart = vs.view.ostart
             pos = []
-            for k in range(len(words)):
+            for k in range(vs.n):
                 o = ostart[starts[k]] if ostart is not None else starts[k]
-                if text[o].isupper() and self.is_name(view, k):
+                if text[o].isupper() and self.is_name(vs, k):
                     pos.append(k)
-            self._namepos[id(view)] = pos
+            vs.names = pos
         return pos
 
-    def name_at(self, view: View, k: int) -> bool:
-        key = (id(view), k)
-        val = self._names.get(key)
-        if val is None:
-            val = self._names[key] = self.is_name(view, k)
-        return val
-
-    def locate(self, hit: Hit) -> None:
-        if hit.first_tok >= 0:
-            return
-        starts, ends, _ = self.tokens(hit.view)
+    @staticmethod
+    def locate(hit: Hit) -> None:
+        vs = hit.vs
+        starts, ends = vs.starts, vs.ends
         first = bisect.bisect_right(starts, hit.s) - 1
         if first < 0 or ends[first] <= hit.s:
             first += 1
         last = bisect.bisect_left(starts, hit.e) - 1
-        hit.first_tok = max(first, 0)
-        hit.last_tok = max(last, hit.first_tok)
+        hit.first_tok = first if first > 0 else 0
+        hit.last_tok = last if last > hit.first_tok else hit.first_tok
 
-    def _cap(self, view: View, k: int) -> bool:
+    def _cap(self, vs: _ViewState, k: int) -> bool:
         """Token k starts with a capital letter and is not an acronym ("LSS", "SD")."""
-        starts, ends, _ = self.tokens(view)
-        os_, oe = view.orig_span(starts[k], ends[k])
+        os_, oe = vs.view.orig_span(vs.starts[k], vs.ends[k])
         word = self.text[os_:oe]
         return bool(word) and word[0].isupper() and not (len(word) > 1 and word.isupper())
 
-    def _sentence_initial(self, view: View, k: int) -> bool:
-        starts, ends, _ = self.tokens(view)
+    @staticmethod
+    def _sentence_initial(vs: _ViewState, k: int) -> bool:
         if k == 0:
             return True
-        between = view.text[ends[k - 1] : starts[k]]
+        between = vs.view.text[vs.ends[k - 1] : vs.starts[k]]
         return any(c in ".!?:" for c in between)
 
-    def is_name(self, view: View, k: int) -> bool:
+    def is_name(self, vs: _ViewState, k: int) -> bool:
         """A personal name: a known first name, a surname, "Förnamn Efternamn", or a
         capitalised word after a person word ("familjen Lindgren", "doktor Nygren")."""
-        if not self._cap(view, k):
+        if not self._cap(vs, k):
             return False
-        _, _, words = self.tokens(view)
+        words = vs.words
         w = words[k]
         names = self.compiled.names
         not_names = self.compiled.sets.get("not_a_name")
@@ -264,14 +227,15 @@ class Context:
             return False
         if w in names:
             return True
-        if len(w) > 5 and w.endswith(SURNAME_SUFFIXES) and not self._sentence_initial(view, k):
+        if len(w) > 5 and w.endswith(SURNAME_SUFFIXES) and not self._sentence_initial(vs, k):
             return True
-        if k > 0 and words[k - 1] in names and self._cap(view, k - 1):
+        if k > 0 and words[k - 1] in names and self._cap(vs, k - 1):
             return True  # "Gunvor Eriksson"
         titles = self.compiled.sets.get("name_title")
         return bool(titles and k > 0 and titles.match(words, k - 1, k))
 
-    def quoted(self, hit: Hit) -> bool:
+    @staticmethod
+    def quoted(hit: Hit) -> bool:
         t = hit.view.text
         lo = max(0, hit.s - 60)
         before = t[lo : hit.s]
@@ -288,11 +252,12 @@ class Context:
         return not any(c in ".!?" for c in inner)
 
     def check(self, cond: Condition, hit: Hit) -> bool:
-        """Does ``cond`` hold around ``hit``? Memoised: rules share conditions (interned)."""
-        key = (id(cond), id(hit))
-        val = self._memo.get(key)
+        """Does ``cond`` hold around ``hit``? Memoised per hit: rules share conditions."""
+        key = id(cond)
+        memo = hit.memo
+        val = memo.get(key)
         if val is None:
-            val = self._memo[key] = self._check(cond, hit)
+            val = memo[key] = self._check(cond, hit)
         return val
 
     def _check(self, cond: Condition, hit: Hit) -> bool:
@@ -318,34 +283,44 @@ class Context:
                     k -= 1
                 return k < 0 or t[k] in ".!?:;\n" or t[k] in "🙂😡😂"
             # name, within the window (the trigger's own words excluded)
-            if hit.first_tok < 0:
-                self.locate(hit)
-            lo, hi = self._window(cond, hit, len(hit.view._tokens[2]))
-            names = self.name_positions(hit.view)
+            vs = hit.vs
+            n = vs.n
+            if cond.before is None:
+                lo, hi = 0, n
+            else:
+                lo = hit.first_tok - cond.before
+                if lo < 0:
+                    lo = 0
+                hi = hit.last_tok + 1 + cond.after
+                if hi > n:
+                    hi = n
+            names = vs.names
+            if names is None:
+                names = self.name_positions(vs)
             i = bisect.bisect_left(names, lo)
             while i < len(names) and names[i] < hi:
                 if not (hit.first_tok <= names[i] <= hit.last_tok):
                     return True
                 i += 1
             return False
-        if hit.first_tok < 0:
-            self.locate(hit)
-        n_words = len(hit.view._tokens[2])
-        if cond.before is None:
-            lo, hi = 0, n_words
-        else:
-            lo = hit.first_tok - cond.before
+        vs = hit.vs
+        if kind == "set":
+            pos = vs.setpos.get(cond.ref)
+            if pos is None:
+                return False
+            if cond.before is None:
+                return True
+            # the window excludes the trigger's own words
+            n_words = vs.n
+            first = hit.first_tok
+            after = hit.last_tok + 1
+            lo = first - cond.before
             if lo < 0:
                 lo = 0
-            hi = hit.last_tok + 1 + cond.after
+            hi = after + cond.after
             if hi > n_words:
                 hi = n_words
-        if kind == "set":
-            if cond.before is None:
-                return self.set_in(hit.view, cond.ref, 0, n_words)
-            # the window excludes the trigger's own words
-            starts, ends = self._positions(hit.view, cond.ref)
-            first, after = hit.first_tok, hit.last_tok + 1
+            starts, ends = pos
             i = bisect.bisect_left(starts, lo)
             n = len(starts)
             while i < n:
@@ -358,7 +333,22 @@ class Context:
                 i += 1
             return False
         # kind == "cat": another lexicon hit of that category in the window (same word ok)
-        firsts, others = self._cat_index(hit.view, cond.ref)
+        n_words = vs.n
+        if cond.before is None:
+            lo, hi = 0, n_words
+        else:
+            lo = hit.first_tok - cond.before
+            if lo < 0:
+                lo = 0
+            hi = hit.last_tok + 1 + cond.after
+            if hi > n_words:
+                hi = n_words
+        idx = vs.cat_index.get(cond.ref)
+        if idx is None:
+            hits = [h for h in vs.hits if h.entry.category == cond.ref]
+            hits.sort(key=lambda h: h.first_tok)
+            idx = vs.cat_index[cond.ref] = ([h.first_tok for h in hits], hits)
+        firsts, others = idx
         # hits span at most a few words, so look from a little before the window
         k = bisect.bisect_left(firsts, lo - 8)
         while k < len(firsts) and firsts[k] < hi:
@@ -367,24 +357,6 @@ class Context:
                 return True
             k += 1
         return False
-
-    def _cat_index(self, view: View, category: str):
-        key = (id(view), category)
-        idx = self._cat_tokens.get(key)
-        if idx is None:
-            hits = [h for h in self.hits_by_view.get(id(view), ()) if h.entry.category == category]
-            for h in hits:
-                self.locate(h)
-            hits.sort(key=lambda h: h.first_tok)
-            idx = ([h.first_tok for h in hits], hits)
-            self._cat_tokens[key] = idx
-        return idx
-
-    @staticmethod
-    def _window(cond: Condition, hit: Hit, n: int) -> tuple[int, int]:
-        if cond.before is None:
-            return 0, n
-        return max(0, hit.first_tok - cond.before), min(n, hit.last_tok + 1 + cond.after)
 
 
 def evaluate(
@@ -395,7 +367,12 @@ def evaluate(
     for view in views:
         hits = find_hits(compiled, view)
         if hits:
-            ctx.hits_by_view[id(view)] = hits
+            vs = _ViewState(view, compiled)
+            vs.hits = hits
+            locate = ctx.locate
+            for h in hits:
+                h.vs = vs
+                locate(h)
             all_hits.extend(hits)
     if not all_hits:
         return []

@@ -130,26 +130,29 @@ class Compiled:
     scores: list[ScoreRule]
     names: frozenset[str]
     categories: frozenset[str] = field(default_factory=frozenset)
-    # one bit per word set; a word's mask says which sets it is a single-word member of
-    set_bits: dict[str, int] = field(default_factory=dict)
-    _mask_cache: dict[str, int] = field(default_factory=dict, repr=False)
+    # word -> names of the sets it is a single-word member of (cached across comments)
+    _member_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # first word -> second word -> [(set name, phrase)]: phrases found in the token pass
+    phrase_first: dict[str, dict[str, list[tuple[str, tuple[str, ...]]]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
-        if not self.set_bits:
-            self.set_bits = {name: 1 << i for i, name in enumerate(self.sets)}
-
-    def word_mask(self, w: str) -> int:
-        """Bit mask of the sets that ``w`` belongs to as a single word (cached per word)."""
-        mask = self._mask_cache.get(w)
-        if mask is None:
-            mask = 0
+        if not self.phrase_first:
             for name, ws in self.sets.items():
-                if ws._member(w):
-                    mask |= self.set_bits[name]
-            if len(self._mask_cache) > 200_000:  # bounded: vocabulary repeats across comments
-                self._mask_cache.clear()
-            self._mask_cache[w] = mask
-        return mask
+                for ph in ws.phrases:
+                    second = self.phrase_first.setdefault(ph[0], {})
+                    second.setdefault(ph[1], []).append((name, ph))
+
+    def member_sets(self, w: str) -> tuple[str, ...]:
+        """Names of the sets that ``w`` belongs to as a single word (cached per word)."""
+        names = self._member_cache.get(w)
+        if names is None:
+            names = tuple(name for name, ws in self.sets.items() if ws._member(w))
+            if len(self._member_cache) > 200_000:  # bounded: vocabulary repeats across comments
+                self._member_cache.clear()
+            self._member_cache[w] = names
+        return names
 
 
 def _parse_mode(spec: str, where: str) -> tuple[str, frozenset[str] | None]:

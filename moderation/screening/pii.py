@@ -12,6 +12,7 @@ import bisect
 import datetime as _dt
 import re
 
+import ahocorasick
 import phonenumbers
 from bankkonto import BankkontoException
 from bankkonto import validate as _bank_validate
@@ -21,9 +22,6 @@ from stdnum import luhn as _luhn
 from stdnum.se import postnummer as _postnummer
 
 from .results import PiiFinding
-
-# Cheap gate: the whole pass runs only if one of these is present.
-_GATE = re.compile(r"[0-9@]|\((?:at|snabel-?a)\)|\[(?:at|snabel-?a)\]", re.I)
 
 _EMAIL = re.compile(
     r"(?<![\w.%+-])[\w.%+-]{1,64}"
@@ -111,6 +109,84 @@ _STREET_HINTS = (
 )
 _DIGIT = re.compile(r"\d")
 
+# Prefilters: each finds where a detector's match could start, so the full pattern runs only
+# there (the result is the same as scanning the whole text; the tests pin this down).
+# Every fence keyword starts with one of these literals. With re.I, only "İ", "ı", "K"
+# (Kelvin) and "ſ" match their letters besides the plain upper and lower case, so on a text
+# without them whose lower() keeps its length the literals are found in ``text.lower()`` by
+# one automaton pass; the full pattern then runs only for a number with a literal within
+# 40 characters before it.
+_FENCE_LITERALS = (
+    "ocr faktur kund order ref dnr diarie ärende org art avtal objekt mätar anläggning ks bn "
+    "kf sn mbn ubn lgh lägenhet fastighet registrering regnr beslut"
+).split()
+_FENCE_EXOTIC = re.compile("[\u0130\u0131\u212a\u017f]")
+_FENCE_AUTOMATON = ahocorasick.Automaton()
+for _lit in _FENCE_LITERALS:
+    _FENCE_AUTOMATON.add_word(_lit, len(_lit))
+_FENCE_AUTOMATON.make_automaton()
+_GIRO_HINT = re.compile(r"giro|bg|pg", re.I)
+_WS_DIGIT = re.compile(r"\s(?=\d)")
+_STREET_END = re.compile(
+    r"(?:gatan|vägen|gränden|gränd|stigen|backen|torget|allén|allé|leden|plan|gången|"
+    r"slingan|väg|gata|torg)\Z",
+    re.I,
+)
+# Cheap gate: the whole pass runs only if an ASCII digit, "@" or "(at)" is present.
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_AT_GATE = re.compile(r"\((?:at|snabel-?a)\)|\[(?:at|snabel-?a)\]", re.I)
+
+
+def _street_matches(text: str):
+    """``_STREET_TAIL.finditer(text)``, trying only where a street suffix ends before
+    a space and a digit (every match has that shape)."""
+    last_end = 0
+    for w in _WS_DIGIT.finditer(text):
+        p = w.start()
+        cand = _STREET_END.search(text, max(0, p - 8), p)
+        if cand is None or cand.start() < last_end:
+            continue
+        m = _STREET_TAIL.match(text, cand.start())
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
+_RUN_START = re.compile(r"\d+")
+_PLUS_PAREN = re.compile(r"[+(]")
+
+
+def _matches_at(rx: re.Pattern, text: str, starts):
+    """``rx.finditer(text)`` when every match of ``rx`` starts at one of ``starts`` (sorted):
+    the pattern is tried only there, skipping starts inside an earlier match."""
+    last_end = 0
+    for p in starts:
+        if p < last_end:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
+def _giro_matches(text: str):
+    """``_GIRO.finditer(text)``, trying only where a keyword can start (at "bg"/"pg" or four
+    characters before "giro")."""
+    starts = set()
+    for h in _GIRO_HINT.finditer(text):
+        q = h.start()
+        starts.add(q)
+        if q >= 4:
+            starts.add(q - 4)
+    last_end = 0
+    for q in sorted(starts):
+        if q < last_end:
+            continue
+        m = _GIRO.match(text, q)
+        if m is not None:
+            last_end = m.end()
+            yield m
+
 
 class _Spans:
     """Sorted, merged spans with O(log n) overlap queries (keeps a 1 MB text linear)."""
@@ -176,7 +252,11 @@ class PiiDetector:
     """All PII detectors; stateless after construction, safe to share."""
 
     def find(self, text: str) -> list[PiiFinding]:
-        if not _GATE.search(text):
+        has_at = "@" in text
+        d = _DIGIT.search(text)
+        has_digit = d is not None
+        ascii_digit = has_digit and (d.group() in "0123456789" or bool(_ASCII_DIGIT.search(text)))
+        if not (ascii_digit or has_at or (("(" in text or "[" in text) and _AT_GATE.search(text))):
             return []
         found: list[PiiFinding] = []
         claimed = _Spans()
@@ -186,21 +266,40 @@ class PiiDetector:
             found.append(PiiFinding(kind, s, e, text[s:e], rule))
             claimed.add(s, e)
 
-        if "@" in text or _AT_HINT.search(text):
-            for m in _EMAIL.finditer(text):
+        at_hint = None if has_at else _AT_HINT.search(text)
+        if has_at or at_hint:
+            # every e-mail contains "@" or "(at)" within 66 characters of its start
+            first = text.find("@") if has_at else at_hint.start()
+            if has_at and (h := _AT_HINT.search(text, 0, first)) is not None:
+                first = h.start()
+            for m in _EMAIL.finditer(text, max(0, first - 66)):
                 add("email", m.start(), m.end(), "email.address")
 
-        if not _DIGIT.search(text):
+        if not has_digit:
             return found
 
-        for m in _NUMBER.finditer(text):
-            s = m.start()
-            if _FENCE_KEYWORD.search(text, max(0, s - 40), s):
-                fenced.add(*m.span())
-        for m in _DATE.finditer(text):
+        low = text.lower()
+        if len(low) == len(text) and (text.isascii() or not _FENCE_EXOTIC.search(text)):
+            hints = sorted(end - n + 1 for end, n in _FENCE_AUTOMATON.iter(low))
+        else:
+            hints = None  # fall back to the full pattern before every number
+        # _NUMBER, _DATE, _ORGNR, _ACCOUNT and _PNR can only start where a run of digits
+        # starts; _IBAN two characters before one; _PHONE at "+", "(" or a run starting "0".
+        runs = [m.start() for m in _RUN_START.finditer(text)]
+        if hints is None or hints:
+            for m in _matches_at(_NUMBER, text, runs):
+                s = m.start()
+                lo = max(0, s - 40)
+                if hints is not None:
+                    i = bisect.bisect_left(hints, lo)
+                    if i == len(hints) or hints[i] >= s:
+                        continue
+                if _FENCE_KEYWORD.search(text, lo, s):
+                    fenced.add(*m.span())
+        for m in _matches_at(_DATE, text, runs):
             fenced.add(*m.span())
 
-        for m in _IBAN.finditer(text):
+        for m in _matches_at(_IBAN, text, [q - 2 for q in runs if q >= 2]):
             s, e = m.span(1)
             cand = m.group(1)
             while cand and not _iban.is_valid(cand):
@@ -212,8 +311,7 @@ class PiiDetector:
             if cand and not _overlaps(claimed, s, s + len(cand)):
                 add("bank_account", s, s + len(cand), "bank.iban")
 
-        low = text.lower()
-        giro_iter = _GIRO.finditer(text) if any(h in low for h in _GIRO_HINTS) else ()
+        giro_iter = _giro_matches(text) if any(h in low for h in _GIRO_HINTS) else ()
         for m in giro_iter:
             s, e = m.span(2)
             if _overlaps(claimed, s, e):
@@ -231,11 +329,11 @@ class PiiDetector:
             else:
                 fenced.add(*(s, e))
 
-        for m in _ORGNR.finditer(text):
+        for m in _matches_at(_ORGNR, text, runs):
             if not _overlaps(claimed, *m.span()):
                 fenced.add(*m.span())
 
-        for m in _ACCOUNT.finditer(text):
+        for m in _matches_at(_ACCOUNT, text, runs):
             s, e = m.span()
             if _overlaps(claimed, s, e):
                 continue
@@ -263,7 +361,7 @@ class PiiDetector:
                 continue
             add("bank_account", s, e, "bank.clearing_account")
 
-        for m in _PNR.finditer(text):
+        for m in _matches_at(_PNR, text, runs):
             s, e = m.span()
             if _overlaps(claimed, s, e):
                 continue
@@ -286,7 +384,10 @@ class PiiDetector:
                 "personnummer.samordning" if int(digits[-6:-4]) > 60 else "personnummer.luhn_date",
             )
 
-        for m in _PHONE.finditer(text):
+        phone_starts = [q for q in runs if text[q] == "0"]
+        if "+" in text or "(" in text:
+            phone_starts = sorted([*phone_starts, *(m.start() for m in _PLUS_PAREN.finditer(text))])
+        for m in _matches_at(_PHONE, text, phone_starts):
             s, e = m.span()
             raw = m.group()
             # Try the whole candidate, then without trailing groups ("070-123 45 67 20 kr").
@@ -304,7 +405,7 @@ class PiiDetector:
                 if sum(c.isdigit() for c in raw) < 7:
                     break
 
-        street_iter = _STREET_TAIL.finditer(text) if any(h in low for h in _STREET_HINTS) else ()
+        street_iter = _street_matches(text) if any(h in low for h in _STREET_HINTS) else ()
         for m in street_iter:
             suf_start = m.start(1)
             ws = suf_start
