@@ -105,6 +105,12 @@ class Contribution(TimeStampedModel):
         MODERATOR = "moderator", _("moderator")
         AUTO = "auto", _("automatic (clean, MODERATION_AUTO_PUBLISH_CLEAN)")
 
+    class Channel(models.TextChoices):
+        """Where it came in. Imported social-media comments are never published here."""
+
+        PORTAL = "portal", _("portal")
+        SOCIAL_MEDIA = "social_media", _("social media (imported)")
+
     # What it is about: a generic relation, so the owning app never sees moderation internals.
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.CharField(max_length=64)
@@ -135,6 +141,9 @@ class Contribution(TimeStampedModel):
     )
     received_at = models.DateTimeField(_("received"), db_index=True)
     channel = models.CharField(_("channel"), max_length=32, default="portal")
+    # The comment's identity where it was published (e.g. "social:facebook:<id>"): unique
+    # when set, so importing the same file again finds the contribution instead of adding one.
+    external_ref = models.CharField(_("external reference"), max_length=200, blank=True)
     client_ip = models.GenericIPAddressField(_("client address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
 
@@ -194,6 +203,13 @@ class Contribution(TimeStampedModel):
         verbose_name_plural = _("contributions")
         ordering = ["received_at", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id", "state"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_ref"],
+                condition=~models.Q(external_ref=""),
+                name="moderation_contribution_external_ref_unique",
+            )
+        ]
         permissions = [("view_original", "Can see original (unmasked) contribution text")]
 
     def __str__(self) -> str:
@@ -211,6 +227,11 @@ class Contribution(TimeStampedModel):
     @property
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+    @property
+    def is_imported(self) -> bool:
+        """Imported from a social-media channel: published there, never on the portal."""
+        return self.channel == self.Channel.SOCIAL_MEDIA
 
     def get_photo_url(self) -> str:
         return reverse("moderation-photo", kwargs={"pk": self.pk}) if self.photo else ""

@@ -6,15 +6,19 @@ registration in the diarium) run on commit.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import logging
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -28,6 +32,9 @@ from .models import (
     PoliceReportDecision,
     Report,
 )
+
+if TYPE_CHECKING:
+    from dialog_portal.models import SocialChannel
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +145,8 @@ def contribution_submit(
     channel: str = "portal",
     client_ip: str | None = None,
     user_agent: str = "",
+    received_at: datetime | None = None,
+    external_ref: str = "",
 ) -> Contribution:
     """Store, screen and give a state to a contribution from any app.
 
@@ -145,9 +154,32 @@ def contribution_submit(
     MODERATION_AUTO_PUBLISH_CLEAN is on and screening found nothing, when the rule "auto"
     decides. An author who is blocked can still hand in (an inkommen handling, TF-2), but the
     contribution waits for review. Raises ValidationError with a Swedish message on bad input.
+
+    `received_at` is the arrival time (default now, FL-1); an imported comment keeps the
+    moment it was published on the platform (TF-12). `external_ref` (e.g.
+    "social:facebook:<id>") is unique when given: a second call with the same one returns the
+    stored contribution unchanged and stores, screens and registers nothing. The returned
+    object's `created` attribute says which happened. `channel="social_media"` marks an
+    imported comment: it is never published on the portal (it was published elsewhere), the
+    minor-importance rule classes it at once and, unless minor, it is registered on commit.
     """
     from .photos import photo_clean
 
+    external_ref = (external_ref or "").strip()
+    if external_ref:
+        existing = Contribution.objects.filter(external_ref=external_ref).first()
+        if existing is not None:
+            existing.created = False
+            return existing
+    imported = channel == Contribution.Channel.SOCIAL_MEDIA
+    if received_at is None:
+        received_at = timezone.now()
+    elif timezone.is_naive(received_at):
+        raise ValidationError(_("The arrival time lacks a time zone."))
+    elif received_at > timezone.now() + timedelta(minutes=5):
+        raise ValidationError(_("The arrival time lies in the future."))
+    if imported and photo:
+        raise ValidationError(_("Imported comments cannot carry a photo."))
     text = (text or "").strip()
     if kind not in Contribution.Kind.values:
         raise ValidationError(_("Unknown kind of contribution."))
@@ -193,8 +225,9 @@ def contribution_submit(
         display_name=(display_name or "").strip()[:80],
         email=email or "",
         parent=parent,
-        received_at=timezone.now(),
+        received_at=received_at,
         channel=channel,
+        external_ref=external_ref,
         client_ip=client_ip or None,
         user_agent=(user_agent or "")[:300],
         photo_consent=photo_consent,
@@ -209,24 +242,41 @@ def contribution_submit(
         author is not None and AuthorBlock.objects.filter(user=author, lifted_at=None).exists()
     )
     auto = getattr(settings, "MODERATION_AUTO_PUBLISH_CLEAN", False)
-    if auto and result.action == "publish" and not blocked and not clean_photo:
+    if imported:
+        # Published elsewhere, never here: it stays pending. Only what screening flagged
+        # waits in the moderators' queue (to mask, preserve as evidence, hide or remove).
+        contribution.needs_review = result.action != "publish"
+    elif auto and result.action == "publish" and not blocked and not clean_photo:
         contribution.state = Contribution.State.PUBLISHED
         contribution.decided_at = contribution.received_at
         contribution.decision_rule = Contribution.DecisionRule.AUTO
         contribution.needs_review = False
-    contribution.full_clean(exclude=["photo", "content_type"])
-    contribution.save()
+    contribution.full_clean(exclude=["photo", "content_type"], validate_constraints=False)
+    try:
+        with transaction.atomic():  # a concurrent import of the same comment won the race
+            contribution.save()
+    except IntegrityError:
+        existing = Contribution.objects.filter(external_ref=external_ref).first()
+        if not external_ref or existing is None:
+            raise
+        existing.created = False
+        return existing
+    contribution.created = True
     audit_record(
         actor=author,
-        action="submit",
+        action="import" if imported else "submit",
         contribution=contribution,
         screening_action=result.action,
         rules_version=result.rules_version,
         posted_anyway=contribution.posted_anyway,
         author_blocked=blocked,
+        **({"external_ref": external_ref} if external_ref else {}),
     )
     if contribution.decision_rule == Contribution.DecisionRule.AUTO:
         audit_record(actor="auto", action="approve", contribution=contribution)
+        _after_decision(contribution)
+    elif imported:
+        # OSL-1: registered as soon as it comes in, unless of minor importance (OSL-2).
         _after_decision(contribution)
     return contribution
 
@@ -298,6 +348,13 @@ def contribution_approve(*, contribution: Contribution, actor, reason: str = "")
     """Publish after review. Refused while a blocking finding is still visible."""
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     _guard_visible(contribution)
+    if contribution.is_imported:
+        raise ValidationError(
+            _(
+                "An imported comment was published on the social-media channel and is never "
+                "published on the portal. Hide or remove it to take it out of the queue."
+            )
+        )
     if contribution.state == Contribution.State.REMOVED:
         raise ValidationError(_("A removed contribution cannot be published again."))
     if blocking_spans_unmasked(contribution):
@@ -763,7 +820,7 @@ def contribution_set_importance(
     audit_record(
         actor=actor, action="importance", contribution=contribution, reason=reason, minor=minor
     )
-    if contribution.decided_at:
+    if contribution.decided_at or contribution.is_imported:  # imports are classed at once
         _after_decision(contribution)
     return contribution
 
@@ -927,3 +984,153 @@ def contribution_rescreen(*, contribution: Contribution) -> bool:
         new_action=result.action,
     )
     return True
+
+
+# --- import of comments from the municipality's social-media channels ------------------------
+SOCIAL_IMPORT_FORMATS = ("csv", "json")
+
+
+@dataclass
+class SocialImportResult:
+    """What one import did: counts and the rows that could not be imported (line, message)."""
+
+    read: int = 0
+    new: int = 0
+    existing: int = 0
+    to_register: int = 0
+    minor: int = 0
+    flagged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    dry_run: bool = False
+    seen: set[str] = field(default_factory=set, repr=False)
+
+    def as_dict(self) -> dict:
+        """JSON-safe summary (for the upload task's result)."""
+        data = asdict(self)
+        data.pop("seen")
+        data["errors"] = [list(e) for e in self.errors]
+        return data
+
+
+def social_channel_resolve(*, ref) -> SocialChannel:
+    """The official channel (RULE-9) an import is about, by id, name or platform.
+
+    Raises ValidationError (Swedish) when none or several match.
+    """
+    from dialog_portal.models import SocialChannel
+
+    ref = str(ref or "").strip()
+    if not ref:
+        raise ValidationError(_("Name the social-media channel the comments come from."))
+    if ref.isdigit():
+        channel = SocialChannel.objects.filter(pk=int(ref)).first()
+        if channel is not None:
+            return channel
+    for lookup in ("name__iexact", "platform__iexact"):
+        found = list(SocialChannel.objects.filter(**{lookup: ref})[:2])
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise ValidationError(
+                _("Several social-media channels match “%(ref)s”; give the channel's id.")
+                % {"ref": ref}
+            )
+    raise ValidationError(_("No social-media channel matches “%(ref)s”.") % {"ref": ref})
+
+
+def _row_error(line: int, exc: ValidationError) -> tuple[int, str]:
+    message = " ".join(exc.messages)
+    if getattr(exc, "code", None) != "row":  # the importer's own row messages name the line
+        message = _("Line %(line)d: %(error)s") % {"line": line, "error": message}
+    return line, message
+
+
+def social_comments_import(
+    *, path, channel, fmt: str = "", dry_run: bool = False
+) -> SocialImportResult:
+    """Import comments exported from an official social-media channel (CSV or JSON).
+
+    Streams the file through `registry.importers.parse_social_file` (column mapping in
+    docs/registry.md). Each comment goes through `contribution_submit` with
+    `channel="social_media"`, the channel as its target, its publication time as the arrival
+    time (TF-12) and `external_ref` = "social:<platform>:<id>", so it is screened like any
+    contribution, never published on the portal, and registered in the diarium on commit
+    unless of minor importance (OSL-1, OSL-2). Each row is its own transaction: a bad row is
+    reported with its line number and the rest go through. Importing the same file again
+    finds every comment already stored and creates or registers nothing (idempotent).
+    `dry_run` screens and counts without storing anything.
+    Raises ValidationError (Swedish) only when the file as a whole cannot be read.
+    """
+    from registry.importers import parse_social_file
+
+    result = SocialImportResult(dry_run=dry_run)
+    ctype = ContentType.objects.get_for_model(channel)
+    try:
+        rows = parse_social_file(path, fmt=fmt, errors="collect")
+        for row in rows:
+            result.read += 1
+            if "error" in row:
+                result.errors.append(_row_error(row["line"], row["error"]))
+                continue
+            line = row["line"]
+            try:
+                _social_row_import(row, channel=channel, ctype=ctype, result=result, dry=dry_run)
+            except ValidationError as exc:
+                result.errors.append(_row_error(line, exc))
+            except Exception:  # noqa: BLE001 - one broken row must not stop the import
+                logger.exception("social import: row %s failed", line)
+                result.errors.append(
+                    (
+                        line,
+                        _("Line %(line)d: could not be imported (technical error).")
+                        % {"line": line},
+                    )
+                )
+    except UnicodeDecodeError as exc:
+        raise ValidationError(_("The file is not UTF-8 text.")) from exc
+    except csv.Error as exc:
+        raise ValidationError(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from exc
+    return result
+
+
+def _social_row_import(row: dict, *, channel, ctype, result: SocialImportResult, dry: bool) -> None:
+    ref = row["source_ref"]
+    if ref in result.seen or Contribution.objects.filter(external_ref=ref).exists():
+        result.existing += 1
+        return
+    result.seen.add(ref)
+    parent = None
+    if row.get("in_reply_to"):
+        parent = Contribution.objects.filter(
+            external_ref=f"social:{row['platform']}:{row['in_reply_to']}",
+            content_type=ctype,
+            object_id=str(channel.pk),
+        ).first()
+    if dry:
+        screened = contribution_preview(text=row["text"])
+        if len(row["text"].strip()) > MAX_TEXT:
+            raise ValidationError(
+                _("The text is too long: at most %(n)s characters.") % {"n": MAX_TEXT}
+            )
+        result.new += 1
+        result.flagged += screened.action != "publish"
+        return
+    contribution = contribution_submit(
+        target=channel,
+        kind=Contribution.Kind.COMMENT,
+        text=row["text"],
+        display_name=row["author_name"],
+        parent=parent,
+        channel=Contribution.Channel.SOCIAL_MEDIA,
+        received_at=row["published_at"],
+        external_ref=ref,
+    )
+    if not contribution.created:
+        result.existing += 1
+        return
+    result.new += 1
+    result.flagged += contribution.screening_action != "publish"
+    if contribution.registration_state == Contribution.Registration.NOT_NEEDED:
+        result.minor += 1
+    else:
+        result.to_register += 1

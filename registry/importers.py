@@ -57,9 +57,12 @@ def _pick(raw: dict, field: str):
 
 
 def _when(value) -> datetime:
-    if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, tz=timezone.get_default_timezone())
-    parsed = parse_datetime(str(value).strip().replace("Z", "+00:00")) if value else None
+    try:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return datetime.fromtimestamp(value, tz=timezone.get_default_timezone())
+        parsed = parse_datetime(str(value).strip().replace("Z", "+00:00")) if value else None
+    except (OverflowError, OSError, ValueError):  # e.g. 2026-02-30 or an absurd timestamp
+        parsed = None
     if parsed is None:
         raise ValidationError(_("Unreadable publication time: %(v)s") % {"v": value})
     if timezone.is_naive(parsed):
@@ -72,7 +75,9 @@ def _normalise(raw: dict, line: int) -> dict:
     external_id = str(_pick(raw, "external_id")).strip()
     text = str(_pick(raw, "text"))
     if not platform or not external_id or not text.strip():
-        raise ValidationError(_("Row %(line)d lacks platform, id or text.") % {"line": line})
+        raise ValidationError(
+            _("Row %(line)d lacks platform, id or text.") % {"line": line}, code="row"
+        )
     author = _pick(raw, "author_name")
     if isinstance(author, dict):  # Facebook's {"from": {"name": ...}}
         author = author.get("name", "")
@@ -87,19 +92,24 @@ def _normalise(raw: dict, line: int) -> dict:
         "url": str(_pick(raw, "url")).strip(),
         "in_reply_to": str(_pick(raw, "in_reply_to")).strip(),
         "channel": "social_media",
+        "line": line,  # CSV: the line the row starts on; JSON: the comment's position
     }
 
 
-def parse_social_file(path) -> Iterator[dict]:
+def parse_social_file(path, *, fmt: str = "", errors: str = "raise") -> Iterator[dict]:
     """Yield one plain dict per comment in a CSV or JSON export (see the module docstring).
 
     JSON: a list of objects, or an object with the list under "comments" or "data".
-    Raises ValidationError (Swedish) on an unreadable file or row.
+    `fmt` ("csv" or "json") overrides the file name's suffix. Raises ValidationError
+    (Swedish) on an unreadable file. A bad row raises too, unless `errors="collect"`: then it
+    yields `{"error": ValidationError, "line": n}` for that row and goes on with the next
+    (n: the CSV line the row starts on, header = line 1; in JSON the comment's position).
     """
     path = Path(path)
-    if path.suffix.lower() == ".json":
+    fmt = (fmt or path.suffix.lstrip(".")).lower()
+    if fmt == "json":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, ValueError) as exc:
             raise ValidationError(_("The file is not valid JSON.")) from exc
         if isinstance(data, dict):
@@ -107,13 +117,32 @@ def parse_social_file(path) -> Iterator[dict]:
         if not isinstance(data, list):
             raise ValidationError(_("The JSON file holds no list of comments."))
         for number, raw in enumerate(data, start=1):
-            if not isinstance(raw, dict):
-                raise ValidationError(_("Row %(line)d is not an object.") % {"line": number})
-            yield _normalise(raw, number)
-    elif path.suffix.lower() == ".csv":
+            try:
+                if not isinstance(raw, dict):
+                    raise ValidationError(
+                        _("Row %(line)d is not an object.") % {"line": number}, code="row"
+                    )
+                row = _normalise(raw, number)
+            except ValidationError as exc:
+                if errors != "collect":
+                    raise
+                yield {"error": exc, "line": number}
+            else:
+                yield row
+    elif fmt == "csv":
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            for number, raw in enumerate(csv.DictReader(handle), start=2):
-                yield _normalise({k.strip().lower(): v for k, v in raw.items() if k}, number)
+            reader = csv.DictReader(handle)
+            start = 2  # a quoted field may span lines: report the line the row starts on
+            for raw in reader:
+                number, start = start, reader.line_num + 1
+                try:
+                    row = _normalise({k.strip().lower(): v for k, v in raw.items() if k}, number)
+                except ValidationError as exc:
+                    if errors != "collect":
+                        raise
+                    yield {"error": exc, "line": number}
+                else:
+                    yield row
     else:
         raise ValidationError(_("Only .csv and .json files can be imported."))
 
