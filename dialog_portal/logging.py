@@ -11,7 +11,8 @@ import re
 _PATTERNS = (
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[e-post]"),
     (re.compile(r"\b(?:\d{2})?\d{6}[-+ ]?\d{4}\b"), "[nummer]"),
-    (re.compile(r"(?:\+46|0046|\b0)[\d\s-]{6,14}\d"), "[telefon]"),
+    # Not after a digit, dot or comma: "0.0234567s" is a duration, not a phone number.
+    (re.compile(r"(?<![\d.,])(?:\+46|0046|0)[\s-]?\d[\d\s-]{5,13}\d(?![\d.,])"), "[telefon]"),
 )
 
 

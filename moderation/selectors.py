@@ -16,7 +16,11 @@ STATE = Contribution.State
 OVERDUE_AFTER = timedelta(hours=24)
 # Pending text screening found clean: what "approve all clean" publishes (photos always need
 # a human look, RULE-4).
-CLEAN_PENDING_TEXT = Q(state=STATE.PENDING, screening_action="publish", quarantined=False, photo="")
+# Text screening found clean, waiting for a moderator; imported social-media comments are never
+# published on the portal, so they are not offered for bulk approval (nor counted for it).
+CLEAN_PENDING_TEXT = Q(
+    state=STATE.PENDING, screening_action="publish", quarantined=False, photo=""
+) & ~Q(channel="social_media")
 
 
 def contributions_for(*, target, kinds: Iterable[str] | None = None) -> QuerySet[Contribution]:

@@ -237,6 +237,18 @@ def test_log_filter_removes_email_and_personnummer():
     assert "[e-post]" in message and "[nummer]" in message and "[telefon]" in message
 
 
+def test_log_filter_keeps_durations_and_masks_international_numbers():
+    """GDPR-2: a task duration such as "0.0234567891s" is not taken for a phone number (it was
+    once logged as "0.[telefon]23s"), while +46 and 0046 forms are still masked."""
+    from dialog_portal.logging import redact
+
+    assert redact("Task succeeded in 0.0234567891s: 'pong'") == (
+        "Task succeeded in 0.0234567891s: 'pong'"
+    )
+    assert redact("tel +46 70 123 45 67") == "tel [telefon]"
+    assert redact("tel 0046 70-123 45 67") == "tel [telefon]"
+
+
 def test_logging_config_attaches_the_filter():
     """the console handler of the configured logging carries the redaction filter."""
     from dialog_portal.logging import RedactPersonalDataFilter
