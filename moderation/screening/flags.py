@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 
 from .lexicon import Compiled, Condition, Entry
 from .normalize import View
@@ -30,6 +31,30 @@ _AD_HOST_WORD = re.compile(
     r"bitcoin|profit|invest|lan|loan|kredit|deal|erbjud|boost|follow|likes|dejt|dating|flirt|"
     r"singel|vinst|prize|winner|gratis|free|pharma|piller|potens"
 )
+# Every host ends in "." + one of _HOST's endings, inside one run of [\w.-] characters, so
+# _HOST only runs over such runs.
+_TLD = re.compile(
+    r"\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store|ly|gd|at)(?![\w-])", re.I
+)
+
+
+def _hosts(text: str):
+    """``_HOST.finditer(text)``, run only over the [\\w.-] runs that hold a top-level domain."""
+    done = -1
+    for t in _TLD.finditer(text):
+        a = t.start()
+        if a < done:
+            continue
+        while a > 0 and ((c := text[a - 1]).isalnum() or c in "_.-"):
+            a -= 1
+        b = t.end()
+        n = len(text)
+        while b < n and ((c := text[b]).isalnum() or c in "_.-"):
+            b += 1
+        done = b
+        yield from _HOST.finditer(text, a, b)
+
+
 _PRICE = re.compile(r"\d\s?(?:kr\b|kronor\b|:-|sek\b|€|euro\b|%)", re.I)
 _QUOTES = "\"“”„«»‘’'"
 SURNAME_SUFFIXES = (
@@ -49,44 +74,48 @@ class Hit:
         self.vs: _ViewState | None = None
         self.s = s
         self.e = e
-        self.os, self.oe = view.orig_span(s, e)
+        ostart = view.ostart
+        if ostart is None:
+            self.os, self.oe = s, e
+        else:
+            self.os, self.oe = ostart[s], view.oend[e - 1]
         self.first_tok = -1
         self.last_tok = -1
         self.memo: dict[int, bool] = {}
 
 
+# How an automaton key is checked at the text around it (see Compiled.matchers):
+# 0 word: whole word; 1 suffix: ends a word; 2 stem: plus one listed ending;
+# 3 prefix/infix: extends to the end of the word; 4 prefix_except: 3 unless the rest
+# starts with a listed exception.
+
+
 def find_hits(compiled: Compiled, view: View) -> list[Hit]:
     t = view.text
     n = len(t)
-    entries = compiled.entries
     hits: list[Hit] = []
-    for end_idx, vals in compiled.automaton.iter(t):
+    matchers = compiled.matchers
+    for end_idx, key in compiled.automaton.iter(t):
         e0 = end_idx + 1
-        for idx, klen in vals:
-            entry = entries[idx]
+        for entry, klen, code, left_closed, right_alnum, extend_left, endings in matchers[key]:
             s = e0 - klen
             e = e0
-            mode = entry.mode
-            term = entry.term
-            left_open = mode in ("suffix", "infix") or not term[0].isalnum()
-            if not left_open and s > 0 and t[s - 1].isalnum():
+            if left_closed and s > 0 and t[s - 1].isalnum():
                 continue
-            if mode == "word" or mode == "suffix":
-                if e < n and t[e].isalnum() and term[-1].isalnum():
+            if code <= 1:
+                if right_alnum and e < n and t[e].isalnum():
                     continue
-            elif mode == "stem":
-                w = e
-                while w < n and t[w].isalnum():
-                    w += 1
-                if t[e:w] not in entry.endings:
+            elif code == 2:
+                while e < n and t[e].isalnum():
+                    e += 1
+                if t[e0:e] not in endings:
                     continue
-                e = w
             else:  # prefix, infix: report the whole word as evidence
                 while e < n and t[e].isalnum():
                     e += 1
-                if mode == "prefix_except" and t[e0:e].startswith(tuple(entry.endings)):
+                if code == 4 and t[e0:e].startswith(endings):
                     continue
-            if mode in ("suffix", "infix"):
+            if extend_left:
                 while s > 0 and t[s - 1].isalnum():
                     s -= 1
             hits.append(Hit(entry, view, s, e))
@@ -94,47 +123,68 @@ def find_hits(compiled: Compiled, view: View) -> list[Hit]:
 
 
 class _ViewState:
-    """Per view, computed once: tokens, the positions of every word set, names, hit index."""
+    """Per view, computed once when first needed: tokens, the positions of every word set,
+    names, the hits' token positions and an index of hits by category."""
 
-    __slots__ = ("view", "starts", "ends", "words", "n", "setpos", "names", "cat_index", "hits")
+    __slots__ = (
+        "view", "hits", "ready", "starts", "ends", "words", "n", "setpos", "names", "cat_index"
+    )  # fmt: skip
 
-    def __init__(self, view: View, compiled: Compiled):
+    def __init__(self, view: View, hits: list[Hit]):
         self.view = view
-        ms = list(_WORD.finditer(view.text))
+        self.hits = hits
+        self.ready = False
+        self.names: list[int] | None = None
+        self.cat_index: dict[str, tuple[list[int], list[Hit]]] = {}
+
+    def prepare(self, compiled: Compiled) -> None:
+        self.ready = True
+        text = self.view.text
+        ms = list(_WORD.finditer(text))
         self.starts = starts = [m.start() for m in ms]
-        self.ends = [m.end() for m in ms]
+        self.ends = ends = [m.end() for m in ms]
         self.words = words = [m.group() for m in ms]
         self.n = n = len(words)
-        # one pass over the tokens gives the (start, end) token spans of every set member
+        # one pass over the (few) tokens that belong to a set or start a phrase gives the
+        # (start, end) token spans of every set member
         setpos: dict[str, tuple[list[int], list[int]]] = {}
-        member_sets = compiled.member_sets
-        phrase_first = compiled.phrase_first
-        cache = compiled._member_cache
-        for k, w in enumerate(words):
-            names = cache.get(w)
-            if names is None:
-                names = member_sets(w)
+        cache = compiled._token_cache
+        infos = list(map(cache.get, words))
+        if None in infos:
+            token_info = compiled.token_info
+            infos = [token_info(w) if i is None else i for w, i in zip(words, infos, strict=True)]
+        for k in compress(range(n), infos):
+            names, second = infos[k]
             for name in names:
                 pos = setpos.get(name)
                 if pos is None:
-                    pos = setpos[name] = ([], [])
-                pos[0].append(k)
-                pos[1].append(k + 1)
-            second = phrase_first.get(w)
+                    setpos[name] = ([k], [k + 1])
+                else:
+                    pos[0].append(k)
+                    pos[1].append(k + 1)
             if second is not None and k + 1 < n:
                 for name, ph in second.get(words[k + 1], ()):
                     size = len(ph)
                     if size == 2 or (k + size <= n and tuple(words[k : k + size]) == ph):
                         pos = setpos.get(name)
                         if pos is None:
-                            pos = setpos[name] = ([], [])
-                        pos[0].append(k)
-                        pos[1].append(k + size)
-        del starts
+                            setpos[name] = ([k], [k + size])
+                        else:
+                            pos[0].append(k)
+                            pos[1].append(k + size)
         self.setpos = setpos
-        self.names: list[int] | None = None
-        self.cat_index: dict[str, tuple[list[int], list[Hit]]] = {}
-        self.hits: list[Hit] = []
+        # token span of every hit of the view
+        bl, br = bisect.bisect_left, bisect.bisect_right
+        for hit in self.hits:
+            hs = hit.s
+            first = br(starts, hs) - 1
+            if first < 0 or ends[first] <= hs:
+                first += 1
+            last = bl(starts, hit.e) - 1
+            if first < 0:
+                first = 0
+            hit.first_tok = first
+            hit.last_tok = last if last > first else first
 
 
 class Context:
@@ -167,7 +217,7 @@ class Context:
             self._ad_url = any(
                 (host := m.group().lower()) in _SHORTENERS
                 or _AD_HOST_WORD.search(host.rsplit(".", 1)[0]) is not None
-                for m in _HOST.finditer(self.text)
+                for m in _hosts(self.text)
             )
         return self._ad_url
 
@@ -179,27 +229,15 @@ class Context:
         """Token positions in the view that are personal names (computed once per view)."""
         pos = vs.names
         if pos is None:
-            starts = vs.starts
             text = self.text
             ostart = vs.view.ostart
-            pos = []
-            for k in range(vs.n):
-                o = ostart[starts[k]] if ostart is not None else starts[k]
-                if text[o].isupper() and self.is_name(vs, k):
-                    pos.append(k)
+            if ostart is None:
+                caps = [k for k, o in enumerate(vs.starts) if text[o].isupper()]
+            else:
+                caps = [k for k, o in enumerate(vs.starts) if text[ostart[o]].isupper()]
+            pos = [k for k in caps if self.is_name(vs, k)]
             vs.names = pos
         return pos
-
-    @staticmethod
-    def locate(hit: Hit) -> None:
-        vs = hit.vs
-        starts, ends = vs.starts, vs.ends
-        first = bisect.bisect_right(starts, hit.s) - 1
-        if first < 0 or ends[first] <= hit.s:
-            first += 1
-        last = bisect.bisect_left(starts, hit.e) - 1
-        hit.first_tok = first if first > 0 else 0
-        hit.last_tok = last if last > hit.first_tok else hit.first_tok
 
     def _cap(self, vs: _ViewState, k: int) -> bool:
         """Token k starts with a capital letter and is not an acronym ("LSS", "SD")."""
@@ -284,6 +322,8 @@ class Context:
                 return k < 0 or t[k] in ".!?:;\n" or t[k] in "🙂😡😂"
             # name, within the window (the trigger's own words excluded)
             vs = hit.vs
+            if not vs.ready:
+                vs.prepare(self.compiled)
             n = vs.n
             if cond.before is None:
                 lo, hi = 0, n
@@ -304,6 +344,8 @@ class Context:
                 i += 1
             return False
         vs = hit.vs
+        if not vs.ready:
+            vs.prepare(self.compiled)
         if kind == "set":
             pos = vs.setpos.get(cond.ref)
             if pos is None:
@@ -364,40 +406,60 @@ def evaluate(
 ) -> list[FlagFinding]:
     ctx = Context(text, compiled, pii)
     all_hits: list[Hit] = []
+    states: list[_ViewState] = []
     for view in views:
         hits = find_hits(compiled, view)
         if hits:
-            vs = _ViewState(view, compiled)
-            vs.hits = hits
-            locate = ctx.locate
+            # tokens and word-set positions are computed when a condition first needs them
+            vs = _ViewState(view, hits)
+            states.append(vs)
             for h in hits:
                 h.vs = vs
-                locate(h)
             all_hits.extend(hits)
     if not all_hits:
         return []
+    try:
+        return _evaluate(text, compiled, ctx, all_hits)
+    finally:
+        for vs in states:  # break hit <-> view-state cycles so memory is freed at once
+            vs.hits = vs.cat_index = None
+
+
+def _evaluate(
+    text: str, compiled: Compiled, ctx: Context, all_hits: list[Hit]
+) -> list[FlagFinding]:
     findings: dict[tuple[str, int, int], FlagFinding] = {}
-    present = {h.entry.category for h in all_hits}
     by_cat: dict[str, list[Hit]] = {}
     for hit in all_hits:
-        by_cat.setdefault(hit.entry.category, []).append(hit)
-    for rule in compiled.rules:
-        if not any(c in present for c in rule.trigger):
-            continue
-        fired = 0
-        if len(rule.trigger) == 1:
-            candidates = by_cat.get(rule.trigger[0], ())
+        cat = hit.entry.category
+        lst = by_cat.get(cat)
+        if lst is None:
+            by_cat[cat] = [hit]
         else:
-            candidates = [h for h in all_hits if h.entry.category in rule.trigger]
+            lst.append(hit)
+    check = ctx.check
+    for rule in compiled.rules:
+        trigger = rule.trigger
+        if len(trigger) == 1:
+            candidates = by_cat.get(trigger[0])
+            if candidates is None:
+                continue
+        else:
+            if not any(c in by_cat for c in trigger):
+                continue
+            candidates = [h for h in all_hits if h.entry.category in trigger]
+        fired = 0
+        flag = rule.flag
+        r_all, r_any, r_unless = rule.all, rule.any, rule.unless
         for hit in candidates:
-            if any(not ctx.check(c, hit) for c in rule.all):
-                continue
-            if rule.any and not any(ctx.check(c, hit) for c in rule.any):
-                continue
-            if any(ctx.check(c, hit) for c in rule.unless):
-                continue
-            key = (rule.flag, hit.os, hit.oe)
+            key = (flag, hit.os, hit.oe)
             if key in findings:
+                continue  # the same finding already made (conditions have no side effects)
+            if r_all and not all(check(c, hit) for c in r_all):
+                continue
+            if r_any and not any(check(c, hit) for c in r_any):
+                continue
+            if r_unless and any(check(c, hit) for c in r_unless):
                 continue
             findings[key] = FlagFinding(
                 flag=rule.flag,

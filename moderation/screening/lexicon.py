@@ -130,6 +130,7 @@ class Compiled:
     scores: list[ScoreRule]
     names: frozenset[str]
     categories: frozenset[str] = field(default_factory=frozenset)
+    matchers: list = field(default_factory=list)
     # word -> names of the sets it is a single-word member of (cached across comments)
     _member_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     # first word -> second word -> [(set name, phrase)]: phrases found in the token pass
@@ -143,6 +144,20 @@ class Compiled:
                 for ph in ws.phrases:
                     second = self.phrase_first.setdefault(ph[0], {})
                     second.setdefault(ph[1], []).append((name, ph))
+
+    # word -> 0 when it is in no set and starts no phrase, else (set names, phrase index)
+    _token_cache: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def token_info(self, w: str):
+        info = self._token_cache.get(w)
+        if info is None:
+            names = self.member_sets(w)
+            second = self.phrase_first.get(w)
+            info = (names, second) if names or second is not None else 0
+            if len(self._token_cache) > 200_000:  # bounded, like the member cache
+                self._token_cache.clear()
+            self._token_cache[w] = info
+        return info
 
     def member_sets(self, w: str) -> tuple[str, ...]:
         """Names of the sets that ``w`` belongs to as a single word (cached per word)."""
@@ -301,8 +316,16 @@ def load_names(path: Path) -> frozenset[str]:
     return frozenset(names)
 
 
-def build_automaton(entries: list[Entry]) -> ahocorasick.Automaton:
-    """One automaton over every term and its å/ä/ö-folded spelling."""
+_MODE_CODES = {"word": 0, "suffix": 1, "stem": 2, "prefix": 3, "infix": 3, "prefix_except": 4}
+
+
+def build_automaton(entries: list[Entry]):
+    """One automaton over every term and its å/ä/ö-folded spelling.
+
+    Returns the automaton (whose value for a key is the key's index) and, per key, the
+    matchers ``(entry, key length, mode code, left_closed, right_alnum, extend_left,
+    endings)`` that ``flags.find_hits`` applies at each occurrence.
+    """
     keys: dict[str, list[tuple[int, int]]] = {}
     for idx, entry in enumerate(entries):
         forms = {entry.term}
@@ -311,10 +334,28 @@ def build_automaton(entries: list[Entry]) -> ahocorasick.Automaton:
         for form in forms:
             keys.setdefault(form, []).append((idx, len(form)))
     automaton = ahocorasick.Automaton()
+    matchers = []
     for key, vals in keys.items():
-        automaton.add_word(key, tuple(vals))
+        automaton.add_word(key, len(matchers))
+        row = []
+        for idx, klen in vals:
+            e = entries[idx]
+            code = _MODE_CODES[e.mode]
+            open_left = code == 1 or e.mode == "infix"
+            row.append(
+                (
+                    e,
+                    klen,
+                    code,
+                    not (open_left or not e.term[0].isalnum()),
+                    e.term[-1].isalnum(),
+                    open_left,
+                    tuple(e.endings) if code == 4 else e.endings,
+                )
+            )
+        matchers.append(tuple(row))
     automaton.make_automaton()
-    return automaton
+    return automaton, matchers
 
 
 def compile_data(data_dir: Path, flags: tuple[str, ...]) -> Compiled:
@@ -322,9 +363,11 @@ def compile_data(data_dir: Path, flags: tuple[str, ...]) -> Compiled:
     categories = {e.category for e in entries}
     sets, rules, scores = load_rules(data_dir / "rules.toml", categories, flags)
     names = load_names(data_dir / "names.txt")
+    automaton, matchers = build_automaton(entries)
     return Compiled(
         entries=entries,
-        automaton=build_automaton(entries),
+        automaton=automaton,
+        matchers=matchers,
         sets=sets,
         rules=rules,
         scores=scores,

@@ -24,9 +24,12 @@ _WS_RUN = re.compile(r"\s+")
 # Obfuscation detectors and their repairs.
 _SPACED_LETTERS = re.compile(r"(?<!\w)(?:[^\W\d_][ .\-_*·|,]{1,2}){2,}[^\W\d_](?!\w)")
 _SPACED_SEP = re.compile(r"[ .\-_*·|,]")
-_INNER_PUNCT = re.compile(r"(?<=[^\W\d_])[.*_\-|'`´·]+(?=[^\W\d_])")
+# Patterns start with their rarest character class, so the regex engine skips ahead fast.
+_INNER_PUNCT = re.compile(r"[.*_\-|'`´·](?<=[^\W\d_].)[.*_\-|'`´·]*(?=[^\W\d_])")
 # "!" and "|" stand for "i" only inside a word ("id!ot"), so "Hej!" is no hint.
-_LEET_HINT = re.compile(r"[^\W\d_](?:[013457@$]|[!|][^\W\d_])|[013457@$|][^\W\d_]")
+_LEET_HINT = re.compile(
+    r"[013457@$](?:(?<=[^\W\d_].)|(?=[^\W\d_]))|!(?<=[^\W\d_].)(?=[^\W\d_])|\|(?=[^\W\d_])"
+)
 _TOKENISH = re.compile(r"[\w@$!|]+")
 _LEET = {
     "0": "o",
@@ -43,8 +46,9 @@ _LEET = {
 _INTERIOR_ONLY = frozenset("!|")
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
 _REPEAT_HINT = re.compile(r"(.)\1\1")
-_INNER_PUNCT_HINT = re.compile(r"[^\W\d_][.*_\-|'`´·]+[^\W\d_]")
-_SPACED_HINT = re.compile(r"[ .\-_*·|,][^\W\d_][ .\-_*·|,]")
+_LETTER = re.compile(r"[^\W\d_]")
+# a spaced-out word ends in "<sep><letter><sep(s)><letter>" and a non-word character
+_SPACED_HINT = re.compile(r"[ .\-_*·|,][^\W\d_][ .\-_*·|,]{1,2}[^\W\d_](?!\w)")
 
 
 class View:
@@ -156,8 +160,8 @@ def _deobfuscate(view: View) -> View:
             for sm in _SPACED_SEP.finditer(m.group()):
                 edits.append((m.start() + sm.start(), m.start() + sm.end(), ""))
         cur = _apply(cur.text, cur.ostart, cur.oend, edits, "deobf")
-    if _INNER_PUNCT_HINT.search(cur.text):
-        edits = [(m.start(), m.end(), "") for m in _INNER_PUNCT.finditer(cur.text)]
+    edits = [(m.start(), m.end(), "") for m in _INNER_PUNCT.finditer(cur.text)]
+    if edits:
         cur = _apply(cur.text, cur.ostart, cur.oend, edits, "deobf")
     if _LEET_HINT.search(cur.text):
         edits = []
@@ -193,7 +197,8 @@ def views(text: str) -> list[View]:
     main = main_view(text)
     out = [main]
     deob = _deobfuscate(main)
-    if _REPEAT_HINT.search(deob.text) and _REPEAT.search(deob.text):
+    # a run of 3+ of the same character that is a letter (the hint also sees "..." and "000")
+    if any(_LETTER.match(m.group(1)) for m in _REPEAT_HINT.finditer(deob.text)):
         one = [(m.start(), m.end(), m.group(1)) for m in _REPEAT.finditer(deob.text)]
         two = [(m.start(), m.end(), m.group(1) * 2) for m in _REPEAT.finditer(deob.text)]
         out.append(_apply(deob.text, deob.ostart, deob.oend, one, "collapse1"))
