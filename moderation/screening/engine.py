@@ -21,13 +21,18 @@ class Engine:
         self.compiled = compile_data(data_dir, FLAGS)
         self.pii = PiiDetector()
         self.rules_version = compute_rules_version(data_dir)
+        self._decided: dict[tuple[frozenset[str], frozenset[str]], tuple[str, tuple[str, ...]]] = {}
 
     def screen(self, text: str) -> ScreeningResult:
         if not isinstance(text, str):
             raise TypeError(f"screen() needs str, got {type(text).__name__}")
         pii = self.pii.find(text)
         flags = _flags.evaluate(text, self.compiled, views(text), pii)
-        action, reasons = decide({p.type for p in pii}, {f.flag for f in flags})
+        key = (frozenset([p.type for p in pii]), frozenset([f.flag for f in flags]))
+        decided = self._decided.get(key)
+        if decided is None:  # a pure function of two small sets: at most 2**15 keys
+            decided = self._decided[key] = decide(*key)
+        action, reasons = decided
         return ScreeningResult(
             pii=tuple(pii),
             flags=tuple(flags),

@@ -259,9 +259,10 @@ class Context:
             return False
         words = vs.words
         w = words[k]
-        names = self.compiled.names
-        not_names = self.compiled.sets.get("not_a_name")
-        if not_names is not None and not_names.match(words, k, k + 1):
+        compiled = self.compiled
+        names = compiled.names
+        # set membership of one word (phrases never fit in one word), cached per word
+        if "not_a_name" in compiled.member_sets(w):
             return False
         if w in names:
             return True
@@ -269,8 +270,7 @@ class Context:
             return True
         if k > 0 and words[k - 1] in names and self._cap(vs, k - 1):
             return True  # "Gunvor Eriksson"
-        titles = self.compiled.sets.get("name_title")
-        return bool(titles and k > 0 and titles.match(words, k - 1, k))
+        return k > 0 and "name_title" in compiled.member_sets(words[k - 1])
 
     @staticmethod
     def quoted(hit: Hit) -> bool:
@@ -437,8 +437,8 @@ def _evaluate(
             by_cat[cat] = [hit]
         else:
             lst.append(hit)
-    check = ctx.check
-    for rule in compiled.rules:
+    _check = ctx._check
+    for rule, r_all, r_any, r_unless in compiled.rule_plan:
         trigger = rule.trigger
         if len(trigger) == 1:
             candidates = by_cat.get(trigger[0])
@@ -450,16 +450,41 @@ def _evaluate(
             candidates = [h for h in all_hits if h.entry.category in trigger]
         fired = 0
         flag = rule.flag
-        r_all, r_any, r_unless = rule.all, rule.any, rule.unless
         for hit in candidates:
             key = (flag, hit.os, hit.oe)
             if key in findings:
                 continue  # the same finding already made (conditions have no side effects)
-            if r_all and not all(check(c, hit) for c in r_all):
+            # conditions in order with short-circuit, memoised per hit (rules share them)
+            memo = hit.memo
+            ok = True
+            for ck, c in r_all:
+                v = memo.get(ck)
+                if v is None:
+                    v = memo[ck] = _check(c, hit)
+                if not v:
+                    ok = False
+                    break
+            if not ok:
                 continue
-            if r_any and not any(check(c, hit) for c in r_any):
-                continue
-            if r_unless and any(check(c, hit) for c in r_unless):
+            if r_any:
+                ok = False
+                for ck, c in r_any:
+                    v = memo.get(ck)
+                    if v is None:
+                        v = memo[ck] = _check(c, hit)
+                    if v:
+                        ok = True
+                        break
+                if not ok:
+                    continue
+            for ck, c in r_unless:
+                v = memo.get(ck)
+                if v is None:
+                    v = memo[ck] = _check(c, hit)
+                if v:
+                    ok = False
+                    break
+            if not ok:
                 continue
             findings[key] = FlagFinding(
                 flag=rule.flag,

@@ -138,7 +138,20 @@ class Compiled:
         default_factory=dict, repr=False
     )
 
+    # per rule: (rule, all, any, unless) with each condition as (memo key, condition)
+    rule_plan: list = field(default_factory=list, repr=False)
+
     def __post_init__(self) -> None:
+        if not self.rule_plan:
+            self.rule_plan = [
+                (
+                    r,
+                    tuple((id(c), c) for c in r.all),
+                    tuple((id(c), c) for c in r.any),
+                    tuple((id(c), c) for c in r.unless),
+                )
+                for r in self.rules
+            ]
         if not self.phrase_first:
             for name, ws in self.sets.items():
                 for ph in ws.phrases:

@@ -108,6 +108,7 @@ _STREET_HINTS = (
     "sling",
 )
 _DIGIT = re.compile(r"\d")
+_NON_DIGIT = re.compile(r"\D")
 
 # Prefilters: each finds where a detector's match could start, so the full pattern runs only
 # there (the result is the same as scanning the whole text; the tests pin this down).
@@ -232,7 +233,7 @@ def _pnr_valid(digits: str, sep: str) -> bool:
 
 
 def _phone_valid(raw: str) -> bool:
-    digits = re.sub(r"\D", "", raw)
+    digits = _NON_DIGIT.sub("", raw)
     if raw.lstrip().startswith("+"):
         number = "+" + digits
     elif digits.startswith("0046"):
@@ -316,7 +317,7 @@ class PiiDetector:
             s, e = m.span(2)
             if _overlaps(claimed, s, e):
                 continue
-            digits = re.sub(r"\D", "", m.group(2))
+            digits = _NON_DIGIT.sub("", m.group(2))
             kw = m.group(1).lower()
             if kw.startswith(("bank", "bg")):
                 ok = 7 <= len(digits) <= 8 and _luhn.is_valid(digits)
@@ -337,7 +338,7 @@ class PiiDetector:
             s, e = m.span()
             if _overlaps(claimed, s, e):
                 continue
-            digits = re.sub(r"\D", "", m.group())
+            digits = _NON_DIGIT.sub("", m.group())
             kw = _ACCOUNT_KEYWORD.search(text, max(0, s - 50), s)
             if m.group(4) and not kw and not m.group(2):
                 continue  # an unbroken digit run is only an account when someone says so
