@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress
+from itertools import accumulate, compress
 
 from .lexicon import Compiled, Condition, Entry
 from .normalize import View
 from .results import FlagFinding, PiiFinding
 
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _URL = re.compile(
     r"https?://|www\.|\b[\w-]{2,}\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|ru|eu|co|me|ly|to)"
     r"\b(?!\.\w)",
@@ -140,11 +141,13 @@ class _ViewState:
     def prepare(self, compiled: Compiled) -> None:
         self.ready = True
         text = self.view.text
-        ms = list(_WORD.finditer(text))
-        self.starts = starts = [m.start() for m in ms]
-        self.ends = ends = [m.end() for m in ms]
-        self.words = words = [m.group() for m in ms]
+        # split keeps the words at odd indices; the running length gives every boundary
+        pieces = _WORD_SPLIT.split(text)
+        self.words = words = pieces[1::2]
         self.n = n = len(words)
+        bounds = list(accumulate(map(len, pieces)))
+        self.starts = starts = bounds[0 : 2 * n : 2]
+        self.ends = ends = bounds[1::2]
         # one pass over the (few) tokens that belong to a set or start a phrase gives the
         # (start, end) token spans of every set member
         setpos: dict[str, tuple[list[int], list[int]]] = {}
@@ -438,6 +441,7 @@ def _evaluate(
         else:
             lst.append(hit)
     _check = ctx._check
+    multi: dict[tuple[str, ...], list[Hit]] = {}
     for rule, r_all, r_any, r_unless in compiled.rule_plan:
         trigger = rule.trigger
         if len(trigger) == 1:
@@ -445,9 +449,15 @@ def _evaluate(
             if candidates is None:
                 continue
         else:
-            if not any(c in by_cat for c in trigger):
+            candidates = multi.get(trigger)
+            if candidates is None:
+                if any(c in by_cat for c in trigger):
+                    candidates = [h for h in all_hits if h.entry.category in trigger]
+                else:
+                    candidates = []
+                multi[trigger] = candidates
+            if not candidates:
                 continue
-            candidates = [h for h in all_hits if h.entry.category in trigger]
         fired = 0
         flag = rule.flag
         for hit in candidates:
