@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html
@@ -107,6 +109,7 @@ class CloseMeetingForm(forms.Form):
     )
 
 
+@functools.cache
 def meeting_contribution_form_class():
     """Moderation's ContributionForm with the choice of a question or a need first (the form
     include accepts a subclass). Built lazily: meetings imports moderation, never the reverse."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
@@ -63,40 +63,65 @@ def meetings_past(*, village: Village | None = None, query: str = "") -> QuerySe
 
 
 def meeting_get_public(*, pk: int) -> Meeting:
-    """One published meeting with everything its page shows, or 404."""
-    meeting = (
-        published_meetings()
-        .select_related("notes")
-        .prefetch_related(
-            "agenda_items",
-            "attendees",
-            Prefetch("follow_ups", queryset=FollowUpAction.objects.order_by("due_on", "id")),
-        )
-        .filter(pk=pk)
-        .first()
-    )
+    """One published meeting with its village, venue and notes (one query), or 404. The
+    meeting page adds the rest with `meeting_page_related`."""
+    meeting = published_meetings().select_related("notes").filter(pk=pk).first()
     if meeting is None:
         raise Http404
     return meeting
 
 
+def meeting_page_related(*, meeting: Meeting, with_follow_ups: bool) -> Meeting:
+    """Fill the meeting page's agenda, attendees and (after the meeting) follow-up actions
+    into the prefetch cache, so `meeting.agenda_items.all` etc. run no further query."""
+    lookups = ["agenda_items", "attendees"]
+    if with_follow_ups:
+        lookups.append(
+            Prefetch("follow_ups", queryset=FollowUpAction.objects.order_by("due_on", "id"))
+        )
+    prefetch_related_objects([meeting], *lookups)
+    return meeting
+
+
+# The columns the meeting page shows of a question or need (public_text needs text and
+# masked_spans); everything else of moderation's wide row stays in the database.
+CONTRIBUTION_PAGE_FIELDS = (
+    "id",
+    "parent_id",
+    "state",
+    "kind",
+    "display_name",
+    "text",
+    "masked_spans",
+    "received_at",
+    "photo",
+)
+
+
 def meeting_contributions(*, meeting: Meeting) -> list:
     """The published questions and needs of a meeting, each with `.answer` (or None) and
-    `.dealt_with` set: two queries whatever their number."""
+    `.dealt_with` set: at most three queries whatever their number."""
     from moderation.selectors import contributions_for
 
-    contributions = list(contributions_for(target=meeting, kinds=["question", "need"]))
+    contributions = list(
+        contributions_for(target=meeting, kinds=["question", "need"]).only(
+            *CONTRIBUTION_PAGE_FIELDS
+        )
+    )
     ids = [c.pk for c in contributions]
-    answers = {a.contribution_id: a for a in Answer.objects.filter(contribution_id__in=ids)}
-    dealt = (
-        set(
+    answers, dealt = {}, set()
+    if ids:
+        answers = {
+            a.contribution_id: a
+            for a in Answer.objects.filter(contribution_id__in=ids)
+            .order_by()
+            .only("id", "contribution_id", "text", "answered_by", "published_at")
+        }
+        dealt = set(
             meeting.dealt_with.filter(contribution_id__in=ids).values_list(
                 "contribution_id", flat=True
             )
         )
-        if ids
-        else set()
-    )
     for contribution in contributions:
         contribution.answer = answers.get(contribution.pk)
         contribution.dealt_with = contribution.pk in dealt

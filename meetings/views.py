@@ -6,7 +6,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -15,7 +17,7 @@ from django.views.decorators.http import require_POST
 from dialog_portal.ratelimits import form_ratelimit
 
 from . import selectors, services
-from .cache import cached_public_page, page_context
+from .cache import CSRF_PLACEHOLDER, cached_public_page, is_page_cache_render, page_context
 from .forms import (
     PastSearchForm,
     RegistrationForm,
@@ -23,6 +25,7 @@ from .forms import (
     VillageFilterForm,
     meeting_contribution_form_class,
 )
+from .fragments import contribution_form_html, contribution_items_html
 from .ical import calendar_for
 from .models import Meeting
 
@@ -89,18 +92,23 @@ def meeting_past(request: HttpRequest) -> HttpResponse:
 
 def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
     now = timezone.now()
+    is_past = meeting.ends_at < now or meeting.state == Meeting.State.HELD
+    selectors.meeting_page_related(meeting=meeting, with_follow_ups=is_past)
     takes_contributions = (
         meeting.state != Meeting.State.CANCELLED and now <= meeting.contributions_close_at
     )
     contributions = selectors.meeting_contributions(meeting=meeting)
+    form = forms.get("form")
+    show_warning = forms.get("show_warning", False)
     context = {
         "meeting": meeting,
-        "is_past": meeting.ends_at < now or meeting.state == Meeting.State.HELD,
+        "is_past": is_past,
         "takes_contributions": takes_contributions,
         "contributions": contributions,
+        "contribution_items": contribution_items_html(contributions),
         "answers": [c for c in contributions if c.answer and c.state == "published"],
-        "form": forms.get("form") or meeting_contribution_form_class()(),
-        "show_warning": forms.get("show_warning", False),
+        "form": form or meeting_contribution_form_class()(),
+        "show_warning": show_warning,
         "registration_form": forms.get("registration_form") or RegistrationForm(),
         "registration_open": (
             meeting.capacity is not None
@@ -112,6 +120,14 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
         else None,
         "notes": getattr(meeting, "notes", None),
     }
+    if takes_contributions and form is None and not show_warning:
+        # the unbound form is the same on every page: rendered once per process
+        context["contribution_form"] = contribution_form_html(
+            request,
+            form=context["form"],
+            form_action=reverse("meetings-contribute", kwargs={"pk": meeting.pk}),
+            csrf_token=CSRF_PLACEHOLDER if is_page_cache_render(request) else get_token(request),
+        )
     return context
 
 
