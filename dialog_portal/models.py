@@ -1,5 +1,6 @@
 """Shared core models: staff-editable pages and the official social-media channels."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -14,6 +15,44 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ImmutableRecordError(PermissionDenied):
+    """Code tried to change or delete a record the portal keeps unchanged (TF-1, ARK-1)."""
+
+
+class InsertOnlyQuerySet(models.QuerySet):
+    """Bulk UPDATE and DELETE are refused too; PostgreSQL triggers back this up in SQL."""
+
+    def update(self, **kwargs):
+        raise ImmutableRecordError(f"{self.model.__name__} rows are never changed.")
+
+    def delete(self):
+        raise ImmutableRecordError(f"{self.model.__name__} rows are only removed by gallring.")
+
+
+class InsertOnlyModel(models.Model):
+    """Rows written once: audit logs, evidence, frozen documents (BBS-5, ARK-1).
+
+    save() refuses updates; delete() refuses unless a gallring run under a gallringsbeslut has
+    marked the instance (`_disposal_allowed`, set only by registry's disposal service).
+    Hiding, removing and correcting are separate records, never changes of these rows.
+    """
+
+    objects = InsertOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableRecordError(f"{type(self).__name__} cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if not getattr(self, "_disposal_allowed", False):
+            raise ImmutableRecordError(f"{type(self).__name__} is only removed by gallring.")
+        return super().delete(*args, **kwargs)
 
 
 class Page(TimeStampedModel):

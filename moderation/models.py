@@ -17,12 +17,11 @@ import json
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from dialog_portal.models import TimeStampedModel
+from dialog_portal.models import InsertOnlyModel, TimeStampedModel
 
 MASK = "[borttaget]"
 
@@ -347,35 +346,7 @@ class AuthorBlock(models.Model):
         return f"{self.user} ({self.blocked_at:%Y-%m-%d})"
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionDenied("append-only record")
-
-    def delete(self):
-        raise PermissionDenied("append-only record")
-
-
-class AppendOnlyModel(models.Model):
-    """Rows are written once: save() refuses updates and delete() always refuses.
-
-    On PostgreSQL a trigger (migration 0002) refuses UPDATE and DELETE in the database too.
-    """
-
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise PermissionDenied("append-only record")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("append-only record")
-
-
-class AuditLogEntry(AppendOnlyModel):
+class AuditLogEntry(InsertOnlyModel):
     """Who did what, when and why: every moderation action (BBS-4)."""
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
@@ -411,7 +382,7 @@ class AuditLogEntry(AppendOnlyModel):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
 
 
-class EvidenceRecord(AppendOnlyModel):
+class EvidenceRecord(InsertOnlyModel):
     """Criminal material preserved unchanged (BBS-5): content, time, account and technical
     data as held, with a SHA-256 over the canonical JSON of `content`."""
 
@@ -469,7 +440,7 @@ class EvidenceRecord(AppendOnlyModel):
         return self.category == self.Category.CHILD_ABUSE
 
 
-class PoliceReportDecision(AppendOnlyModel):
+class PoliceReportDecision(InsertOnlyModel):
     """The decision to report, or not, apart from the removal (BBS-6)."""
 
     evidence = models.ForeignKey(

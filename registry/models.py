@@ -23,11 +23,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dialog_portal.models import TimeStampedModel
-
-
-class ImmutableRecordError(Exception):
-    """Raised when code tries to change or delete what the register keeps unchanged."""
+from dialog_portal.models import (  # noqa: F401  (ImmutableRecordError re-exported)
+    ImmutableRecordError,
+    InsertOnlyModel,
+    TimeStampedModel,
+)
 
 
 class Channel(models.TextChoices):
@@ -282,24 +282,7 @@ class Entry(TimeStampedModel):
         raise ImmutableRecordError("A register entry is never deleted (ARK-1).")
 
 
-class _InsertOnly(models.Model):
-    """Rows written once: save() refuses updates, delete() refuses unless a gallring run."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ImmutableRecordError(f"{type(self).__name__} cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if not getattr(self, "_disposal_allowed", False):
-            raise ImmutableRecordError(f"{type(self).__name__} is only removed by gallring.")
-        return super().delete(*args, **kwargs)
-
-
-class Document(_InsertOnly):
+class Document(InsertOnlyModel):
     """The frozen snapshot of what came in: the text exactly as received."""
 
     entry = models.OneToOneField(Entry, on_delete=models.PROTECT, related_name="document")
@@ -320,7 +303,7 @@ class Document(_InsertOnly):
         super().save(*args, **kwargs)
 
 
-class Attachment(_InsertOnly):
+class Attachment(InsertOnlyModel):
     """An attachment stored in the registry's own table (bytes kept as received)."""
 
     entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="attachments")
@@ -346,7 +329,7 @@ class Attachment(_InsertOnly):
         super().save(*args, **kwargs)
 
 
-class Annotation(_InsertOnly):
+class Annotation(InsertOnlyModel):
     """A correction or note on an entry; the original value stays (nothing is lost)."""
 
     class Field(models.TextChoices):
@@ -369,7 +352,7 @@ class Annotation(_InsertOnly):
         return f"{self.entry_id}: {self.field}"
 
 
-class RegistryEvent(_InsertOnly):
+class RegistryEvent(InsertOnlyModel):
     """Append-only audit log: who, what, when, why (ARK-1, TF-1)."""
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
@@ -566,7 +549,7 @@ class RequestItem(models.Model):
         return f"{self.request_id}/{self.entry_id}"
 
 
-class Delivery(_InsertOnly):
+class Delivery(InsertOnlyModel):
     """What was delivered: the redacted PDF exactly as sent (TF-8, TF-9)."""
 
     request = models.ForeignKey(
