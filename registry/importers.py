@@ -117,34 +117,33 @@ def parse_social_file(path, *, fmt: str = "", errors: str = "raise") -> Iterator
         if not isinstance(data, list):
             raise ValidationError(_("The JSON file holds no list of comments."))
         for number, raw in enumerate(data, start=1):
-            try:
-                if not isinstance(raw, dict):
-                    raise ValidationError(
-                        _("Row %(line)d is not an object.") % {"line": number}, code="row"
-                    )
-                row = _normalise(raw, number)
-            except ValidationError as exc:
-                if errors != "collect":
-                    raise
-                yield {"error": exc, "line": number}
-            else:
-                yield row
+            yield _row_or_error(_normalise_object, raw, number, errors)
     elif fmt == "csv":
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             start = 2  # a quoted field may span lines: report the line the row starts on
             for raw in reader:
                 number, start = start, reader.line_num + 1
-                try:
-                    row = _normalise({k.strip().lower(): v for k, v in raw.items() if k}, number)
-                except ValidationError as exc:
-                    if errors != "collect":
-                        raise
-                    yield {"error": exc, "line": number}
-                else:
-                    yield row
+                cells = {k.strip().lower(): v for k, v in raw.items() if k}
+                yield _row_or_error(_normalise, cells, number, errors)
     else:
         raise ValidationError(_("Only .csv and .json files can be imported."))
+
+
+def _normalise_object(raw, number: int) -> dict:
+    if not isinstance(raw, dict):
+        raise ValidationError(_("Row %(line)d is not an object.") % {"line": number}, code="row")
+    return _normalise(raw, number)
+
+
+def _row_or_error(normalise, raw, number: int, errors: str) -> dict:
+    """One normalised row; with errors="collect" a bad row becomes an error item instead."""
+    try:
+        return normalise(raw, number)
+    except ValidationError as exc:
+        if errors != "collect":
+            raise
+        return {"error": exc, "line": number}
 
 
 def registry_kwargs(row: dict, *, subject: str) -> dict:

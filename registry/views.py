@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
+
+from dialog_portal.ratelimits import form_ratelimit
 
 from . import selectors, services
 from .forms import (
@@ -119,7 +120,7 @@ def diary_export_json(request: HttpRequest) -> HttpResponse:
 
 
 # --- requests (TF-5, TF-6) -----------------------------------------------------------------
-@ratelimit(key="ip", rate=lambda g, r: settings.RATELIMIT_FORM_RATE, method="POST", block=True)
+@form_ratelimit
 def request_create(request: HttpRequest) -> HttpResponse:
     entry = None
     entry_id = request.POST.get("entry") or request.GET.get("handling")

@@ -11,7 +11,7 @@ import time
 import pytest
 from django.db import transaction
 
-from .conftest import ROOT
+from .conftest import ROOT, minimal_env
 
 
 def test_tasks_are_discovered_per_app():
@@ -85,16 +85,7 @@ def test_ping_through_a_real_worker(settings, tmp_path):
     result comes back."""
     from celery import Celery
 
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-        "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "dialog_portal.settings",
-        "VAR_DIR": str(tmp_path / "var"),
-        "DEBUG": "1",
-        "REDIS_URL": settings.REDIS_URL,
-    }
+    env = minimal_env(tmp_path, DEBUG="1", REDIS_URL=settings.REDIS_URL)
     queue = f"test-{os.getpid()}-{time.monotonic_ns()}"  # our own queue: no other worker
     worker = subprocess.Popen(
         [
