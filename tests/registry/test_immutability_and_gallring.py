@@ -164,3 +164,15 @@ def test_beat_schedule_has_the_disposal_check(settings):
     assert settings.CELERY_BEAT_SCHEDULE["registry-disposals-due"]["task"] == (
         "registry.tasks.disposals_check"
     )
+
+
+def test_secrecy_reason_codes_are_seeded_and_extendable(registrar):
+    """OSL-12: the sekretessprövning offers 21:1, 21:3, 21:7, 26:1, 25 kap, 23 kap and 31:16
+    as reason codes, and registrars may add more (the list is data, not code)."""
+    from registry.models import SecrecyProvision
+
+    codes = set(SecrecyProvision.objects.values_list("code", flat=True))
+    assert {"21:1", "21:3", "21:7", "26:1", "25 kap", "23 kap", "31:16"} <= codes
+    assert registrar.has_perm("registry.add_secrecyprovision")
+    SecrecyProvision.objects.create(code="18:1", label="Förundersökning")
+    assert SecrecyProvision.objects.filter(code="18:1").exists()
