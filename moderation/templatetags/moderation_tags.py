@@ -1,5 +1,6 @@
 from django import template
 
+from moderation.items import contribution_items_html
 from moderation.presentation import findings_of, segments, unique_labels
 
 register = template.Library()
@@ -20,3 +21,9 @@ def masked_view(contribution) -> dict:
         {**s, "label": s.get("type", ""), "kind": "masked"} for s in contribution.masked_spans or []
     ]
     return {"segments": segments(contribution.text, spans)}
+
+
+@register.simple_tag
+def contribution_items(contributions):
+    """The `<li>` items of a contribution list (moderation/items.py)."""
+    return contribution_items_html(contributions)

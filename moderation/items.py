@@ -1,0 +1,94 @@
+"""The public list items of contributions, built in Python.
+
+One `<li>` per contribution: masked public text, a "Dold av moderator" marker for hidden ones
+with published replies, and the "Anmäl" and photo-takedown links. Built with one `reverse()`
+per link kind and each date formatted once, which is several times faster than a template
+loop with `{% url %}`, `date` and `linebreaks` per row. Apps may add a line per item through
+`extra(contribution) -> str` (already-escaped HTML), e.g. meetings' "dealt with at the meeting"
+badge, and a CSS class through `extra_class(contribution) -> str`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import escape, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+_PK = 987654321987654321  # a pk no row has: replaced in the reversed pattern
+
+
+def _url_pattern(name: str) -> tuple[str, str]:
+    """(prefix, suffix) of the URL of `name` around its `pk`."""
+    prefix, _sep, suffix = reverse(name, kwargs={"pk": _PK}).partition(str(_PK))
+    return prefix, suffix
+
+
+def contribution_items_html(
+    contributions: Iterable,
+    *,
+    extra: Callable[[object], str] | None = None,
+    extra_class: Callable[[object], str] | None = None,
+) -> SafeString:
+    """The `<li>` of every contribution from `selectors.contributions_for`."""
+    report = _url_pattern("moderation-report")
+    takedown = _url_pattern("moderation-takedown")
+    photo_url = _url_pattern("moderation-photo")
+    report_label = escape(_("Report"))
+    by_label = escape(_("contribution by"))
+    reply_label = escape(_("reply"))
+    photo_alt = escape(_("Photo from a resident"))
+    takedown_label = escape(_("This is me – remove the photo"))
+    hidden_label = escape(_("Hidden by a moderator"))
+    rows = []
+    for c in contributions:
+        pk = c.pk
+        classes = "contribution"
+        if c.parent_id:
+            classes += " contribution-reply"
+        if extra_class is not None and (added := extra_class(c)):
+            classes += f" {added}"
+        if c.state != "published":
+            rows.append(
+                f'<li class="{classes}" id="bidrag-{pk}">'
+                f'<p class="contribution-hidden">{hidden_label}</p></li>'
+            )
+            continue
+        name = escape(c.public_name)
+        text = c.public_text
+        received = timezone.localtime(c.received_at)
+        meta = (
+            f'<p class="contribution-meta" id="bidrag-{pk}-by"><span class="contribution-author">'
+            f'{name}</span>, <time datetime="{date_format(received, "c")}">'
+            f"{date_format(received, 'j F Y H:i')}</time>"
+        )
+        if c.parent_id:
+            meta += f' · <a href="#bidrag-{c.parent_id}">{reply_label}</a>'
+        parts = [meta + "</p>"]
+        if c.photo:
+            alt = escape(text) if text else photo_alt
+            parts.append(
+                f'<img class="contribution-photo" src="{photo_url[0]}{pk}{photo_url[1]}"'
+                f' alt="{alt}">'
+            )
+        if text:
+            parts.append(f'<div class="contribution-text">{linebreaks(text, True)}</div>')
+        if extra is not None:
+            parts.append(extra(c))
+        actions = (
+            f'<p class="contribution-actions"><a href="{report[0]}{pk}{report[1]}">{report_label}'
+            f'<span class="visually-hidden"> – {by_label} {name}</span></a>'
+        )
+        if c.photo:
+            actions += f' · <a href="{takedown[0]}{pk}{takedown[1]}">{takedown_label}</a>'
+        parts.append(actions + "</p>")
+        rows.append(
+            f'<li class="{classes}" id="bidrag-{pk}"><article aria-labelledby="bidrag-{pk}-by">'
+            + "".join(parts)
+            + "</article></li>"
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
