@@ -97,10 +97,29 @@ def test_redis_url_means_redis_cache_and_broker(run_settings):
         False,
         url,
         url,
-        "django.core.cache.backends.redis.RedisCache",
+        "dialog_portal.cache_backends.RedisCache",
         url,
         "vansbro",
     ]
+
+
+@pytest.mark.redis
+def test_redis_cache_reuses_one_client_per_pool():
+    """The Redis cache keeps one redis.Redis per connection pool (Django builds one per
+    operation), and values still round-trip through the real Redis, including incr."""
+    from django.core.cache import caches
+
+    from dialog_portal.cache_backends import RedisCache
+
+    cache = caches["default"]
+    assert isinstance(cache, RedisCache)
+    first = cache._cache.get_client(write=True)
+    assert cache._cache.get_client(write=True) is first
+    cache.set("reuse-test", {"ord": "räksmörgås"}, 30)
+    assert cache.get("reuse-test") == {"ord": "räksmörgås"}
+    cache.set("reuse-count", 1, 30)
+    assert cache.incr("reuse-count") == 2
+    assert cache._cache.get_client(write=True) is first
 
 
 def test_debug_generates_a_secret_key_into_var_dir(run_settings, tmp_path):
