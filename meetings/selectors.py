@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from .models import Answer, FollowUpAction, Meeting, Registration, Village, VillageItem
+from dialog_portal.prepared import Prepared
+
+from .models import (
+    AgendaItem,
+    Answer,
+    Attendee,
+    DealtWith,
+    FollowUpAction,
+    Meeting,
+    Registration,
+    Village,
+    VillageItem,
+)
 
 
 def published_meetings() -> QuerySet[Meeting]:
@@ -62,24 +74,56 @@ def meetings_past(*, village: Village | None = None, query: str = "") -> QuerySe
     return qs.order_by("-starts_at")
 
 
+# The meeting page runs the same queries on every request with only the meeting changing:
+# their SQL is compiled once per process (dialog_portal.prepared). Sentinels: ids no row has.
+_MEETING = Prepared(
+    lambda pk: published_meetings().select_related("notes").filter(pk=pk).order_by("pk")[:1],
+    pk=-7_000_001,
+)
+_AGENDA = Prepared(
+    lambda meeting_id: AgendaItem.objects.filter(meeting_id=meeting_id), meeting_id=-7_000_002
+)
+_ATTENDEES = Prepared(
+    lambda meeting_id: Attendee.objects.filter(meeting_id=meeting_id), meeting_id=-7_000_003
+)
+_FOLLOW_UPS = Prepared(
+    lambda meeting_id: FollowUpAction.objects.filter(meeting_id=meeting_id).order_by(
+        "due_on", "id"
+    ),
+    meeting_id=-7_000_004,
+)
+
+
 def meeting_get_public(*, pk: int) -> Meeting:
     """One published meeting with its village, venue and notes (one query), or 404. The
     meeting page adds the rest with `meeting_page_related`."""
-    meeting = published_meetings().select_related("notes").filter(pk=pk).first()
+    meeting = _MEETING.first(pk=pk)
     if meeting is None:
         raise Http404
     return meeting
 
 
+def _set_prefetched(instance, name: str, objects: list) -> None:
+    """Put `objects` where `prefetch_related(name)` would, so `instance.<name>.all` reads
+    them without a query; each object's foreign key to `instance` is filled in too."""
+    manager = getattr(instance, name)
+    queryset = manager.get_queryset()
+    for obj in objects:
+        manager.field.set_cached_value(obj, instance)
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[manager.field.remote_field.cache_name] = queryset
+
+
 def meeting_page_related(*, meeting: Meeting, with_follow_ups: bool) -> Meeting:
     """Fill the meeting page's agenda, attendees and (after the meeting) follow-up actions
     into the prefetch cache, so `meeting.agenda_items.all` etc. run no further query."""
-    lookups = ["agenda_items", "attendees"]
+    _set_prefetched(meeting, "agenda_items", _AGENDA.all(meeting_id=meeting.pk))
+    _set_prefetched(meeting, "attendees", _ATTENDEES.all(meeting_id=meeting.pk))
     if with_follow_ups:
-        lookups.append(
-            Prefetch("follow_ups", queryset=FollowUpAction.objects.order_by("due_on", "id"))
-        )
-    prefetch_related_objects([meeting], *lookups)
+        _set_prefetched(meeting, "follow_ups", _FOLLOW_UPS.all(meeting_id=meeting.pk))
     return meeting
 
 
@@ -98,30 +142,42 @@ CONTRIBUTION_PAGE_FIELDS = (
 )
 
 
+def _contributions_query(meeting_id: str):
+    from moderation.selectors import contributions_for
+
+    return contributions_for(target=Meeting(pk=meeting_id), kinds=["question", "need"]).only(
+        *CONTRIBUTION_PAGE_FIELDS
+    )
+
+
+_CONTRIBUTIONS = Prepared(_contributions_query, meeting_id="-7000005")
+_ANSWERS = Prepared(
+    lambda meeting_id: (
+        Answer.objects.filter(meeting_id=meeting_id)
+        .order_by("id")
+        .only("id", "contribution_id", "text", "answered_by", "published_at")
+    ),
+    meeting_id=-7_000_006,
+)
+_DEALT_WITH = Prepared(
+    lambda meeting_id: (
+        DealtWith.objects.filter(meeting_id=meeting_id)
+        .order_by()
+        .values_list("contribution_id", flat=True)
+    ),
+    meeting_id=-7_000_007,
+)
+
+
 def meeting_contributions(*, meeting: Meeting) -> list:
     """The published questions and needs of a meeting, each with `.answer` (or None) and
     `.dealt_with` set: at most three queries whatever their number."""
-    from moderation.selectors import contributions_for
-
-    contributions = list(
-        contributions_for(target=meeting, kinds=["question", "need"]).only(
-            *CONTRIBUTION_PAGE_FIELDS
-        )
-    )
-    ids = [c.pk for c in contributions]
+    contributions = _CONTRIBUTIONS.all(meeting_id=str(meeting.pk))
     answers, dealt = {}, set()
-    if ids:
-        answers = {
-            a.contribution_id: a
-            for a in Answer.objects.filter(contribution_id__in=ids)
-            .order_by()
-            .only("id", "contribution_id", "text", "answered_by", "published_at")
-        }
-        dealt = set(
-            meeting.dealt_with.filter(contribution_id__in=ids).values_list(
-                "contribution_id", flat=True
-            )
-        )
+    if contributions:
+        # an answer belongs to one of its meeting's questions (services.answer_save)
+        answers = {a.contribution_id: a for a in _ANSWERS.all(meeting_id=meeting.pk)}
+        dealt = set(_DEALT_WITH.all(meeting_id=meeting.pk))
     for contribution in contributions:
         contribution.answer = answers.get(contribution.pk)
         contribution.dealt_with = contribution.pk in dealt

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.dates import MONTHS
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -26,6 +26,14 @@ def _url_pattern(name: str) -> tuple[str, str]:
     """(prefix, suffix) of the URL of `name` around its `pk`."""
     prefix, _sep, suffix = reverse(name, kwargs={"pk": _PK}).partition(str(_PK))
     return prefix, suffix
+
+
+def _paragraphs(text: str) -> str:
+    """`linebreaks(text, autoescape=True)`, without its regular expressions for the usual
+    single-paragraph text."""
+    if "\n" in text or "\r" in text:
+        return linebreaks(text, True)
+    return f"<p>{escape(text)}</p>"
 
 
 def contribution_items_html(
@@ -44,6 +52,7 @@ def contribution_items_html(
     photo_alt = escape(_("Photo from a resident"))
     takedown_label = escape(_("This is me – remove the photo"))
     hidden_label = escape(_("Hidden by a moderator"))
+    months: dict[int, str] = {}  # the `F` of the date format, translated once per month
     rows = []
     for c in contributions:
         pk = c.pk
@@ -61,29 +70,36 @@ def contribution_items_html(
         name = escape(c.public_name)
         text = c.public_text
         received = timezone.localtime(c.received_at)
+        month = months.get(received.month)
+        if month is None:
+            month = months[received.month] = str(MONTHS[received.month])
+        # the `date` filter's "c" and "j F Y H:i", formatted directly (it parses the format
+        # string for every call)
         meta = (
             f'<p class="contribution-meta" id="bidrag-{pk}-by"><span class="contribution-author">'
-            f'{name}</span>, <time datetime="{date_format(received, "c")}">'
-            f"{date_format(received, 'j F Y H:i')}</time>"
+            f'{name}</span>, <time datetime="{received.isoformat()}">'
+            f"{received.day} {month} {received.year} {received.hour:02d}:{received.minute:02d}"
+            "</time>"
         )
         if c.parent_id:
             meta += f' · <a href="#bidrag-{c.parent_id}">{reply_label}</a>'
         parts = [meta + "</p>"]
-        if c.photo:
+        photo = bool(c.photo)
+        if photo:
             alt = escape(text) if text else photo_alt
             parts.append(
                 f'<img class="contribution-photo" src="{photo_url[0]}{pk}{photo_url[1]}"'
                 f' alt="{alt}">'
             )
         if text:
-            parts.append(f'<div class="contribution-text">{linebreaks(text, True)}</div>')
+            parts.append(f'<div class="contribution-text">{_paragraphs(text)}</div>')
         if extra is not None:
             parts.append(extra(c))
         actions = (
             f'<p class="contribution-actions"><a href="{report[0]}{pk}{report[1]}">{report_label}'
             f'<span class="visually-hidden"> – {by_label} {name}</span></a>'
         )
-        if c.photo:
+        if photo:
             actions += f' · <a href="{takedown[0]}{pk}{takedown[1]}">{takedown_label}</a>'
         parts.append(actions + "</p>")
         rows.append(

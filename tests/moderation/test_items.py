@@ -1,0 +1,55 @@
+"""The contribution list items built in Python give the markup the template filters give."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
+from django.utils.html import linebreaks
+
+from moderation.items import _paragraphs, contribution_items_html
+
+
+def _item(received, text="Fråga om snöröjningen"):
+    return SimpleNamespace(
+        pk=7,
+        parent_id=None,
+        state="published",
+        public_name="Anna",
+        public_text=text,
+        received_at=received,
+        photo=None,
+    )
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_dates_read_as_the_date_filter_in_every_month(language):
+    """Every item's date reads as the `date` filter's "j F Y H:i" in the page's language, and
+    its datetime attribute as "c". No domain.md requirement: a speed change that must not
+    change the markup."""
+    with translation.override(language):
+        for month in range(1, 13):
+            received = datetime.datetime(2026, month, 3 + month, 7, 5, 9, tzinfo=datetime.UTC)
+            html = contribution_items_html([_item(received)])
+            local = timezone.localtime(received)
+            assert f'<time datetime="{date_format(local, "c")}">' in html
+            assert f">{date_format(local, 'j F Y H:i')}</time>" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En rad <b>med</b> & tecken",
+        "Två\nrader",
+        "Stycke ett\n\nStycke två",
+        "Windows\r\nrader\r\n\r\nslut",
+        "",
+        "  mellanslag  ",
+    ],
+)
+def test_paragraphs_equal_linebreaks(text):
+    """The fast path for one-paragraph text gives exactly `linebreaks` with escaping, so
+    nothing a resident wrote is output unescaped. No domain.md requirement (markup and
+    safety, not law)."""
+    assert _paragraphs(text) == linebreaks(text, True)
