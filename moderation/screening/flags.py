@@ -186,6 +186,8 @@ class _ViewState:
             last = bl(starts, hit.e) - 1
             if first < 0:
                 first = 0
+            elif first >= n:  # a hit after the last word (an emoji) belongs to that word
+                first = n - 1 if n else 0
             hit.first_tok = first
             hit.last_tok = last if last > first else first
 
