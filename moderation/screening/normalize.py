@@ -79,16 +79,25 @@ class View:
         return self.ostart, self.oend
 
 
+# Identity maps of texts up to this length are slices of one shared list: slicing shares the
+# int objects, where building ``range`` values allocates one per character above 256.
+_IDENT_MAX = 8192
+_IDENT_START = list(range(_IDENT_MAX))
+_IDENT_END = list(range(1, _IDENT_MAX + 1))
+
+
 def _apply(view_text: str, ostart: list[int] | None, oend: list[int] | None, edits, name: str):
     """Apply sorted, non-overlapping ``(start, end, replacement)`` edits, keeping the map.
 
     A replacement of the same length maps character by character; any other replacement
     maps each of its characters to the whole original span it replaced.
     """
+    n = len(view_text)
     if ostart is None:
-        n = len(view_text)
-        ostart = list(range(n))
-        oend = list(range(1, n + 1))
+        if n <= _IDENT_MAX:
+            ostart, oend = _IDENT_START, _IDENT_END
+        else:
+            ostart, oend = list(range(n)), list(range(1, n + 1))
     parts: list[str] = []
     ns: list[int] = []
     ne: list[int] = []
@@ -108,8 +117,8 @@ def _apply(view_text: str, ostart: list[int] | None, oend: list[int] | None, edi
                 ne.extend([b] * len(repl))
         pos = e
     parts.append(view_text[pos:])
-    ns.extend(ostart[pos:])
-    ne.extend(oend[pos:])
+    ns.extend(ostart[pos:n])
+    ne.extend(oend[pos:n])
     return View("".join(parts), ns, ne, name)
 
 
@@ -199,8 +208,9 @@ def views(text: str) -> list[View]:
     deob = _deobfuscate(main)
     # a run of 3+ of the same character that is a letter (the hint also sees "..." and "000")
     if any(_LETTER.match(m.group(1)) for m in _REPEAT_HINT.finditer(deob.text)):
-        one = [(m.start(), m.end(), m.group(1)) for m in _REPEAT.finditer(deob.text)]
-        two = [(m.start(), m.end(), m.group(1) * 2) for m in _REPEAT.finditer(deob.text)]
+        runs = [(m.start(), m.end(), m.group(1)) for m in _REPEAT.finditer(deob.text)]
+        one = runs
+        two = [(s, e, c * 2) for s, e, c in runs]
         out.append(_apply(deob.text, deob.ostart, deob.oend, one, "collapse1"))
         out.append(_apply(deob.text, deob.ostart, deob.oend, two, "collapse2"))
     elif deob is not main and deob.text != main.text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import re
 
 import ahocorasick
@@ -122,6 +123,7 @@ _FENCE_LITERALS = (
     "kf sn mbn ubn lgh lägenhet fastighet registrering regnr beslut"
 ).split()
 _FENCE_EXOTIC = re.compile("[\u0130\u0131\u212a\u017f]")
+_EXOTIC_CASE = "\u0130\u0131\u212a\u017f"
 _FENCE_AUTOMATON = ahocorasick.Automaton()
 for _lit in _FENCE_LITERALS:
     _FENCE_AUTOMATON.add_word(_lit, len(_lit))
@@ -134,16 +136,17 @@ _STREET_END = re.compile(
     re.I,
 )
 # Cheap gate: the whole pass runs only if an ASCII digit, "@" or "(at)" is present.
-_ASCII_DIGIT = re.compile(r"[0-9]")
 _AT_GATE = re.compile(r"\((?:at|snabel-?a)\)|\[(?:at|snabel-?a)\]", re.I)
 
 
-def _street_matches(text: str):
+def _street_matches(text: str, ws_digit=None):
     """``_STREET_TAIL.finditer(text)``, trying only where a street suffix ends before
-    a space and a digit (every match has that shape)."""
+    a space and a digit (every match has that shape). ``ws_digit``: the starts of
+    ``_WS_DIGIT`` matches when the caller already knows them."""
     last_end = 0
-    for w in _WS_DIGIT.finditer(text):
-        p = w.start()
+    if ws_digit is None:
+        ws_digit = [w.start() for w in _WS_DIGIT.finditer(text)]
+    for p in ws_digit:
         cand = _STREET_END.search(text, max(0, p - 8), p)
         if cand is None or cand.start() < last_end:
             continue
@@ -170,12 +173,25 @@ def _matches_at(rx: re.Pattern, text: str, starts):
             yield m
 
 
-def _giro_matches(text: str):
+def _find_all(hay: str, needle: str) -> list[int]:
+    out = []
+    i = hay.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = hay.find(needle, i + 1)
+    return out
+
+
+def _giro_matches(text: str, low: str | None = None):
     """``_GIRO.finditer(text)``, trying only where a keyword can start (at "bg"/"pg" or four
-    characters before "giro")."""
+    characters before "giro"). ``low``: ``text.lower()`` when the caller knows that it finds
+    exactly what the case-insensitive hint finds (same length, no exotic case letters)."""
+    if low is None:
+        hints = [h.start() for h in _GIRO_HINT.finditer(text)]
+    else:
+        hints = _find_all(low, "giro") + _find_all(low, "bg") + _find_all(low, "pg")
     starts = set()
-    for h in _GIRO_HINT.finditer(text):
-        q = h.start()
+    for q in hints:
         starts.add(q)
         if q >= 4:
             starts.add(q - 4)
@@ -187,6 +203,34 @@ def _giro_matches(text: str):
         if m is not None:
             last_end = m.end()
             yield m
+
+
+_DATE_NEXT = ("-", ".", "/")
+_TEN_LENGTHS = frozenset((6, 8, 10, 12))
+
+
+def _run_lists(text: str, spans: list[tuple[int, int]]):
+    """Start lists per pattern from the digit runs ``(start, end)``; each keeps only the runs
+    a match can begin with, so the result equals trying every run:
+
+    - _DATE: "YYYY" + one of ``-./``, or 1-2 digits + ``/`` or ``.``: a run of 1, 2 or 4
+      digits followed by ``-``, ``.`` or ``/``;
+    - _IBAN: two ASCII letters, then at least two digits: starts two characters earlier;
+    - _ACCOUNT: 4 digits then a non-digit, or 4 + 7-10 digits ending the run: 4 or 11-14;
+    - _PNR and _ORGNR: 6 or 8 digits then a separator, or 10 or 12 digits ending the run.
+    """
+    date, iban, acct, ten = [], [], [], []
+    for q, e in spans:
+        n = e - q
+        if n in _TEN_LENGTHS:
+            ten.append(q)
+        if n == 4 or 11 <= n <= 14:
+            acct.append(q)
+        if (n <= 2 or n == 4) and text[e : e + 1] in _DATE_NEXT:
+            date.append(q)
+        if n >= 2 and q >= 2 and (p := text[q - 2 : q]).isascii() and p.isalpha():
+            iban.append(q - 2)
+    return date, iban, acct, ten
 
 
 class _Spans:
@@ -219,17 +263,47 @@ def _overlaps(spans: _Spans, s: int, e: int) -> bool:
 
 def _pnr_valid(digits: str, sep: str) -> bool:
     """FMT-1..FMT-3: Luhn over YYMMDDNNN, a real date (day - 60 for samordningsnummer)."""
+    # the library reads today's date (century of 10-digit numbers), so the cache key has it
+    return _pnr_valid_on(digits, sep, _TODAY())
+
+
+@functools.lru_cache(maxsize=4096)
+def _pnr_valid_on(digits: str, sep: str, today: _dt.date) -> bool:
     try:
         p = _pnr.Personnummer(digits[:-4] + (sep or "") + digits[-4:])
     except _pnr.PersonnummerException:
         return False
     if len(digits) == 12:
         try:
-            if p.get_date() > _TODAY():
+            if p.get_date() > today:
                 return False
         except ValueError:
             return False
     return True
+
+
+# Validator calls are pure functions of the candidate string: bounded caches, since the same
+# numbers (the municipality's, a spammer's) come back across comments.
+_iban_valid = functools.lru_cache(maxsize=4096)(_iban.is_valid)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bank_check(clearing: str, account: str) -> int:
+    """1: a valid clearing + account; 2: rejected by a Swedbank-specific check; 0: invalid."""
+    try:
+        _bank_validate(clearing, account)
+    except BankkontoException as exc:
+        return 2 if type(exc).__name__.startswith("Swedbank") else 0
+    return 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _phone_number_valid(number: str) -> bool:
+    try:
+        parsed = phonenumbers.parse(number, "SE")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(parsed)
 
 
 def _phone_valid(raw: str) -> bool:
@@ -242,11 +316,7 @@ def _phone_valid(raw: str) -> bool:
         number = digits
     if len(digits) < 7 or len(digits) > 15:
         return False
-    try:
-        parsed = phonenumbers.parse(number, "SE")
-    except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.is_valid_number(parsed)
+    return _phone_number_valid(number)
 
 
 class PiiDetector:
@@ -254,11 +324,12 @@ class PiiDetector:
 
     def find(self, text: str) -> list[PiiFinding]:
         has_at = "@" in text
-        d = _DIGIT.search(text)
-        has_digit = d is not None
-        ascii_digit = has_digit and (d.group() in "0123456789" or bool(_ASCII_DIGIT.search(text)))
-        if not (ascii_digit or has_at or (("(" in text or "[" in text) and _AT_GATE.search(text))):
+        # ten substring scans are much cheaper than one regex scan for a digit
+        ascii_digit = any(c in text for c in "0123456789")
+        bracket = "(" in text or "[" in text
+        if not (ascii_digit or has_at or (bracket and _AT_GATE.search(text))):
             return []
+        has_digit = ascii_digit or _DIGIT.search(text) is not None
         found: list[PiiFinding] = []
         claimed = _Spans()
         fenced = _Spans()
@@ -267,7 +338,7 @@ class PiiDetector:
             found.append(PiiFinding(kind, s, e, text[s:e], rule))
             claimed.add(s, e)
 
-        at_hint = None if has_at else _AT_HINT.search(text)
+        at_hint = None if has_at or not bracket else _AT_HINT.search(text)
         if has_at or at_hint:
             # every e-mail contains "@" or "(at)" within 66 characters of its start
             first = text.find("@") if has_at else at_hint.start()
@@ -280,13 +351,22 @@ class PiiDetector:
             return found
 
         low = text.lower()
-        if len(low) == len(text) and (text.isascii() or not _FENCE_EXOTIC.search(text)):
+        # lower() finds what re.I finds when it keeps the length and none of the four
+        # exotic case letters is present (see _FENCE_LITERALS)
+        low_ok = len(low) == len(text) and (
+            text.isascii() or not any(c in text for c in _EXOTIC_CASE)
+        )
+        if low_ok:
             hints = sorted(end - n + 1 for end, n in _FENCE_AUTOMATON.iter(low))
         else:
             hints = None  # fall back to the full pattern before every number
         # _NUMBER, _DATE, _ORGNR, _ACCOUNT and _PNR can only start where a run of digits
         # starts; _IBAN two characters before one; _PHONE at "+", "(" or a run starting "0".
-        runs = [m.start() for m in _RUN_START.finditer(text)]
+        # Each pattern also fixes the length of the run it starts with (see _run_lists), so
+        # it is tried only at runs of a length it can match.
+        spans = [m.span() for m in _RUN_START.finditer(text)]
+        runs = [q for q, _ in spans]
+        date_starts, iban_starts, acct_starts, ten_starts = _run_lists(text, spans)
         if hints is None or hints:
             for m in _matches_at(_NUMBER, text, runs):
                 s = m.start()
@@ -297,13 +377,13 @@ class PiiDetector:
                         continue
                 if _FENCE_KEYWORD.search(text, lo, s):
                     fenced.add(*m.span())
-        for m in _matches_at(_DATE, text, runs):
+        for m in _matches_at(_DATE, text, date_starts):
             fenced.add(*m.span())
 
-        for m in _matches_at(_IBAN, text, [q - 2 for q in runs if q >= 2]):
+        for m in _matches_at(_IBAN, text, iban_starts):
             s, e = m.span(1)
             cand = m.group(1)
-            while cand and not _iban.is_valid(cand):
+            while cand and not _iban_valid(cand):
                 cut = cand.rfind(" ")
                 if cut <= 15:
                     cand = ""
@@ -312,7 +392,11 @@ class PiiDetector:
             if cand and not _overlaps(claimed, s, s + len(cand)):
                 add("bank_account", s, s + len(cand), "bank.iban")
 
-        giro_iter = _giro_matches(text) if any(h in low for h in _GIRO_HINTS) else ()
+        giro_iter = (
+            _giro_matches(text, low if low_ok else None)
+            if any(h in low for h in _GIRO_HINTS)
+            else ()
+        )
         for m in giro_iter:
             s, e = m.span(2)
             if _overlaps(claimed, s, e):
@@ -330,11 +414,11 @@ class PiiDetector:
             else:
                 fenced.add(*(s, e))
 
-        for m in _matches_at(_ORGNR, text, runs):
+        for m in _matches_at(_ORGNR, text, ten_starts):
             if not _overlaps(claimed, *m.span()):
                 fenced.add(*m.span())
 
-        for m in _matches_at(_ACCOUNT, text, runs):
+        for m in _matches_at(_ACCOUNT, text, acct_starts):
             s, e = m.span()
             if _overlaps(claimed, s, e):
                 continue
@@ -351,18 +435,15 @@ class PiiDetector:
                 splits.insert(0, (digits[:5], digits[5:]))
             ok = False
             for clearing, account in splits:
-                try:
-                    _bank_validate(clearing, account)
-                    ok = True
-                except BankkontoException as exc:
-                    ok = bool(kw and type(exc).__name__.startswith("Swedbank"))
+                check = _bank_check(clearing, account)
+                ok = check == 1 or bool(kw and check == 2)
                 if ok:
                     break
             if not ok:
                 continue
             add("bank_account", s, e, "bank.clearing_account")
 
-        for m in _matches_at(_PNR, text, runs):
+        for m in _matches_at(_PNR, text, ten_starts):
             s, e = m.span()
             if _overlaps(claimed, s, e):
                 continue
@@ -406,7 +487,11 @@ class PiiDetector:
                 if sum(c.isdigit() for c in raw) < 7:
                     break
 
-        street_iter = _street_matches(text) if any(h in low for h in _STREET_HINTS) else ()
+        street_iter = (
+            _street_matches(text, [q - 1 for q in runs if q and text[q - 1].isspace()])
+            if any(h in low for h in _STREET_HINTS)
+            else ()
+        )
         for m in street_iter:
             suf_start = m.start(1)
             ws = suf_start

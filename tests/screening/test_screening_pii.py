@@ -153,3 +153,61 @@ def test_spans_point_into_original_text():
     assert {p.type for p in result.pii} == {"phone", "email", "personnummer", "address"}
     for p in result.pii:
         assert text[p.start : p.end] == p.value
+
+
+# --- speed-ups that must not change what is found ---
+
+PREFILTER_TEXTS = [
+    "Ring 070-123 45 67 eller +46 70 123 45 67 eller (08) 123 45 67, 0046701234567.",
+    "IBAN SE35 5000 0000 0549 1000 0003, se3550000000054910000003, bankgiro 5402-9681",
+    "Clearing 8327-9, konto 123 456 789-0; 3300 760506 1234; 83279 1234567890123; 1234-5",
+    "OCR 1234567890, org.nr 556677-8899, 16556677-8899, KS 2020/123, 2024-05-01, 3/4 2024",
+    "pnr 19121212-1212, 121212-1212, 1212121212, 121212+1212, 201212121212 och 12.5.24",
+    "٣٣ ١٢١٢١٢-١٢١٢ ab12 x1234567 Storgatan 12 B, 780 50 Vansbro; väg\u00a026; gata\t3",
+]
+
+
+@pytest.mark.parametrize("text", PREFILTER_TEXTS)
+def test_run_length_prefilters_equal_plain_scans(text):
+    """GDPR-4, FMT-1: each pattern is tried only at digit runs of a length it can start
+    with, and the street pattern only before whitespace + digit, yet finds exactly what a
+    scan of the whole text finds."""
+    from moderation.screening import pii as _p
+
+    spans = lambda it: [m.span() for m in it]  # noqa: E731
+    runs = [m.span() for m in _p._RUN_START.finditer(text)]
+    date, iban, acct, ten = _p._run_lists(text, runs)
+    for rx, starts in (
+        (_p._DATE, date),
+        (_p._IBAN, iban),
+        (_p._ACCOUNT, acct),
+        (_p._PNR, ten),
+        (_p._ORGNR, ten),
+    ):
+        assert spans(_p._matches_at(rx, text, starts)) == spans(rx.finditer(text)), rx.pattern
+    ws_digit = [q - 1 for q, _ in runs if q and text[q - 1].isspace()]
+    assert spans(_p._street_matches(text, ws_digit)) == spans(_p._STREET_TAIL.finditer(text))
+    assert spans(_p._giro_matches(text, text.lower())) == spans(_p._GIRO.finditer(text))
+
+
+def test_validator_caches_give_the_uncached_answer():
+    """FMT-1, FMT-7: the bounded caches in front of the validators answer as the libraries
+    do, the personnummer cache per day (the library reads today's date)."""
+    import datetime as dt
+
+    from moderation.screening import pii as _p
+
+    today = dt.date.today()
+    for digits, sep, ok in [
+        ("8503121231", "-", True),
+        ("8503121232", "-", False),
+        ("191212121212", "", True),
+        ("209912121212", "", False),  # a date in the future
+    ]:
+        assert _p._pnr_valid(digits, sep) is ok
+        assert _p._pnr_valid_on(digits, sep, today) is ok
+    assert _p._phone_valid("070-123 45 67") is True
+    assert _p._phone_valid("070-123") is False
+    assert _p._bank_check("8327", "9123456789") in (0, 1, 2)
+    assert _p._iban_valid("SE3550000000054910000003") is True
+    assert _p._iban_valid("SE3550000000054910000004") is False
