@@ -22,16 +22,20 @@ class Engine:
         self.pii = PiiDetector()
         self.rules_version = compute_rules_version(data_dir)
         self._decided: dict[tuple[frozenset[str], frozenset[str]], tuple[str, tuple[str, ...]]] = {}
+        self._clean = decide(frozenset(), frozenset())  # nothing found: the common case
 
     def screen(self, text: str) -> ScreeningResult:
         if not isinstance(text, str):
             raise TypeError(f"screen() needs str, got {type(text).__name__}")
         pii = self.pii.find(text)
         flags = _flags.evaluate(text, self.compiled, views(text), pii)
-        key = (frozenset([p.type for p in pii]), frozenset([f.flag for f in flags]))
-        decided = self._decided.get(key)
-        if decided is None:  # a pure function of two small sets: at most 2**15 keys
-            decided = self._decided[key] = decide(*key)
+        if pii or flags:
+            key = (frozenset([p.type for p in pii]), frozenset([f.flag for f in flags]))
+            decided = self._decided.get(key)
+            if decided is None:  # a pure function of two small sets: at most 2**15 keys
+                decided = self._decided[key] = decide(*key)
+        else:
+            decided = self._clean
         action, reasons = decided
         return ScreeningResult(
             pii=tuple(pii),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 
 # Zero-width and bidi control characters, soft hyphen: invisible, used to split words.
 _INVISIBLE = re.compile(
@@ -31,6 +32,7 @@ _LEET_HINT = re.compile(
     r"[013457@$](?:(?<=[^\W\d_].)|(?=[^\W\d_]))|!(?<=[^\W\d_].)(?=[^\W\d_])|\|(?=[^\W\d_])"
 )
 _TOKENISH = re.compile(r"[\w@$!|]+")
+_TOKEN_SPLIT = re.compile(r"([\w@$!|]+)")  # split() keeps _TOKENISH's tokens at odd indices
 _LEET = {
     "0": "o",
     "1": "i",
@@ -144,7 +146,13 @@ def main_view(text: str) -> View:
     if not text.isascii():
         if not unicodedata.is_normalized("NFKC", text):
             view = _apply(text, None, None, _nfkc_edits(text), "main")
-        if _INVISIBLE.search(view.text):
+        # every invisible character but the soft hyphen lies above Latin-1; encoding a
+        # Latin-1 string to Latin-1 is a copy, and keeps its length
+        if (
+            "\u00ad" in view.text
+            if view.text is text and len(text.encode("latin-1", "ignore")) == len(text)
+            else _INVISIBLE.search(view.text)
+        ):
             edits = [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(view.text)]
             view = _apply(view.text, view.ostart, view.oend, edits, "main")
     low = view.text.lower()
@@ -174,10 +182,15 @@ def _deobfuscate(view: View) -> View:
         cur = _apply(cur.text, cur.ostart, cur.oend, edits, "deobf")
     if _LEET_HINT.search(cur.text):
         edits = []
-        for m in _TOKENISH.finditer(cur.text):
-            tok = m.group()
-            if tok.isalpha() or tok.isdigit():
-                continue
+        # the tokens of _TOKENISH at odd indices; only those neither all letters nor all
+        # digits can change, and their starts come from the running lengths
+        pieces = _TOKEN_SPLIT.split(cur.text)
+        toks = pieces[1::2]
+        cands = [k for k, tok in enumerate(toks) if not (tok.isalpha() or tok.isdigit())]
+        bounds = list(accumulate(map(len, pieces))) if cands else []
+        for k in cands:
+            tok = toks[k]
+            start = bounds[2 * k]
             letters = sum(1 for c in tok if c.isalpha())
             if letters < 2:
                 continue
@@ -195,7 +208,7 @@ def _deobfuscate(view: View) -> View:
                 chars[k] = rep
                 changed = True
             if changed:
-                edits.append((m.start(), m.end(), "".join(chars)))
+                edits.append((start, start + len(tok), "".join(chars)))
         if edits:
             cur = _apply(cur.text, cur.ostart, cur.oend, edits, "deobf")
     return cur
