@@ -15,13 +15,53 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from dialog_portal.dates import ListDates
 from moderation.items import contribution_items_html as moderation_items_html
+
+_PK = 987654321987654321  # a pk no meeting has: replaced in the reversed URL
+
+
+def meeting_cards_html(meetings) -> SafeString:
+    """The `<li class="meeting-card">` of each meeting of the coming list and the village
+    page (they read `meeting.contribution_count` when it is set)."""
+    prefix, _sep, suffix = reverse("meetings-detail", kwargs={"pk": _PK}).partition(str(_PK))
+    cancelled_badge = f' <span class="badge badge-cancelled">{escape(_("Cancelled"))}</span>'
+    dates = ListDates()
+    cards = []
+    for meeting in meetings:
+        cancelled = meeting.is_cancelled
+        starts, ends = dates.local(meeting.starts_at), dates.local(meeting.ends_at)
+        where = escape(meeting.village.name)
+        venue = meeting.venue
+        if venue is not None:
+            where += f": {escape(venue.name)}, {escape(venue.street_address)}"
+        count = getattr(meeting, "contribution_count", 0)
+        counted = ""
+        if count:
+            counted = "<p>{}</p>".format(
+                escape(
+                    ngettext(
+                        "%(counter)s question or need", "%(counter)s questions and needs", count
+                    )
+                    % {"counter": count}
+                )
+            )
+        cards.append(
+            f'<li class="meeting-card{" is-cancelled" if cancelled else ""}">'
+            f'<h3><a href="{prefix}{meeting.pk}{suffix}">{escape(meeting.display_title)}</a>'
+            f"{cancelled_badge if cancelled else ''}</h3>"
+            f'<p class="meeting-when"><time datetime="{starts.isoformat()}">'
+            f"{dates.weekday_day_month_year_time(starts)}</time>–{ends:%H:%M}</p>"
+            f"<p>{where}</p>{counted}</li>"
+        )
+    return mark_safe("".join(cards))  # noqa: S308 - every value above is escaped
 
 
 def contribution_items_html(contributions) -> SafeString:

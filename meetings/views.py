@@ -25,7 +25,7 @@ from .forms import (
     VillageFilterForm,
     meeting_contribution_form_class,
 )
-from .fragments import contribution_form_html, contribution_items_html
+from .fragments import contribution_form_html, contribution_items_html, meeting_cards_html
 from .ical import calendar_for
 from .models import Meeting
 
@@ -63,6 +63,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                 "filter_form": filter_form,
                 "village": village,
                 "meetings": meetings,
+                "meeting_cards": meeting_cards_html(meetings),
                 "page": page,
                 "has_planned": bool(planned),
                 "subscribe_form": subscribe_form,
@@ -249,6 +250,7 @@ def village_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 "village": village,
                 "items": selectors.village_items(village=village),
                 "upcoming": upcoming,
+                "meeting_cards": meeting_cards_html(upcoming),
                 "has_planned": any(m.state == Meeting.State.PLANNED for m in upcoming),
                 "past": past,
                 "follow_ups": selectors.village_open_follow_ups(village=village),

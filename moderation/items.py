@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dates import MONTHS
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from dialog_portal.dates import ListDates
 
 _PK = 987654321987654321  # a pk no row has: replaced in the reversed pattern
 
@@ -52,7 +52,7 @@ def contribution_items_html(
     photo_alt = escape(_("Photo from a resident"))
     takedown_label = escape(_("This is me – remove the photo"))
     hidden_label = escape(_("Hidden by a moderator"))
-    months: dict[int, str] = {}  # the `F` of the date format, translated once per month
+    dates = ListDates()
     rows = []
     for c in contributions:
         pk = c.pk
@@ -69,17 +69,11 @@ def contribution_items_html(
             continue
         name = escape(c.public_name)
         text = c.public_text
-        received = timezone.localtime(c.received_at)
-        month = months.get(received.month)
-        if month is None:
-            month = months[received.month] = str(MONTHS[received.month])
-        # the `date` filter's "c" and "j F Y H:i", formatted directly (it parses the format
-        # string for every call)
+        received = dates.local(c.received_at)
         meta = (
             f'<p class="contribution-meta" id="bidrag-{pk}-by"><span class="contribution-author">'
             f'{name}</span>, <time datetime="{received.isoformat()}">'
-            f"{received.day} {month} {received.year} {received.hour:02d}:{received.minute:02d}"
-            "</time>"
+            f"{dates.day_month_year_time(received)}</time>"
         )
         if c.parent_id:
             meta += f' · <a href="#bidrag-{c.parent_id}">{reply_label}</a>'

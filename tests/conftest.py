@@ -115,10 +115,12 @@ def _hourly_form_rate(settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate-limit and lockout counters live in the cache: start every test clean."""
-    from django.core.cache import cache
+    """Rate-limit and lockout counters live in the cache, and base.html's fragments in the
+    process-local one (a test may change MUNICIPALITY): start every test clean."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["default"].clear()
+    caches["local"].clear()
     yield
 
 

@@ -1,0 +1,59 @@
+"""The meeting cards and list dates built in Python read as the template filters would."""
+
+import datetime
+
+import pytest
+from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
+
+from dialog_portal.dates import ListDates
+from meetings.fragments import meeting_cards_html
+from meetings.models import Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_list_dates_equal_the_date_filter_every_month_and_weekday(language):
+    """ "l j F Y, H:i" and "j F Y H:i" as the `date` filter gives them, for every month and
+    every weekday, in Swedish and English. No domain.md requirement: a speed change that must
+    not change what residents read."""
+    dates = ListDates()
+    with translation.override(language):
+        for day in range(0, 380, 9):  # every month, every weekday
+            value = datetime.datetime(2026, 1, 1, 6, 4, tzinfo=datetime.UTC) + datetime.timedelta(
+                days=day, minutes=day
+            )
+            local = dates.local(value)
+            assert local == timezone.localtime(value)
+            assert dates.weekday_day_month_year_time(local) == date_format(local, "l j F Y, H:i")
+            assert dates.day_month_year_time(local) == date_format(local, "j F Y H:i")
+
+
+def test_cards_escape_mark_cancelled_and_count(make_meeting, village):
+    """A card links the meeting, escapes what officials typed, marks a cancelled meeting in
+    words (not only by colour), shows local times and the question count in the right
+    plural (DOS-1: information not by colour alone)."""
+    planned = make_meeting(days=5, title="Träff <om> vägen & skolan")
+    cancelled = make_meeting(days=6, state=Meeting.State.CANCELLED)
+    cancelled.venue = None
+    planned.contribution_count, cancelled.contribution_count = 1, 3
+    with translation.override("sv"):
+        html = meeting_cards_html([planned, cancelled])
+    start = timezone.localtime(planned.starts_at)
+    assert html.count('<li class="meeting-card') == 2
+    assert (
+        f'<a href="/kommundelstraffar/{planned.pk}/">Träff &lt;om&gt; vägen &amp; skolan</a>'
+        in html
+    )
+    assert (
+        f'<time datetime="{start.isoformat()}">{date_format(start, "l j F Y, H:i")}</time>' in html
+    )
+    assert f"–{timezone.localtime(planned.ends_at):%H:%M}</p>" in html
+    assert f"<p>{village.name}: " in html  # with its venue
+    assert f"<p>{village.name}</p>" in html  # the cancelled one has none
+    assert "<p>1 fråga eller behov</p>" in html
+    assert "<p>3 frågor och behov</p>" in html
+    assert '<li class="meeting-card is-cancelled">' in html
+    assert '<span class="badge badge-cancelled">Inställd</span>' in html
+    assert html.count("badge-cancelled") == 1
