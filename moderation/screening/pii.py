@@ -94,7 +94,6 @@ _DATE = re.compile(
 
 _TODAY = _dt.date.today
 _AT_HINT = re.compile(r"[\[(]\s?(?:at|snabel)", re.I)
-_GIRO_HINTS = ("giro", "bg", "pg")
 _STREET_HINTS = (
     "gata",
     "väg",
@@ -354,7 +353,9 @@ class PiiDetector:
         # lower() finds what re.I finds when it keeps the length and none of the four
         # exotic case letters is present (see _FENCE_LITERALS)
         low_ok = len(low) == len(text) and (
-            text.isascii() or not any(c in text for c in _EXOTIC_CASE)
+            # the four lie above Latin-1; encoding Latin-1 text to Latin-1 is a copy
+            len(text.encode("latin-1", "ignore")) == len(text)
+            or not any(c in text for c in _EXOTIC_CASE)
         )
         if low_ok:
             hints = sorted(end - n + 1 for end, n in _FENCE_AUTOMATON.iter(low))
@@ -371,12 +372,17 @@ class PiiDetector:
             for m in _matches_at(_NUMBER, text, runs):
                 s = m.start()
                 lo = max(0, s - 40)
-                if hints is not None:
-                    i = bisect.bisect_left(hints, lo)
-                    if i == len(hints) or hints[i] >= s:
-                        continue
-                if _FENCE_KEYWORD.search(text, lo, s):
-                    fenced.add(*m.span())
+                if hints is None:
+                    if _FENCE_KEYWORD.search(text, lo, s):
+                        fenced.add(*m.span())
+                    continue
+                # a keyword match starts where a literal starts: try only there
+                i = bisect.bisect_left(hints, lo)
+                while i < len(hints) and (h := hints[i]) < s:
+                    if _FENCE_KEYWORD.match(text, h, s):
+                        fenced.add(*m.span())
+                        break
+                    i += 1
         for m in _matches_at(_DATE, text, date_starts):
             fenced.add(*m.span())
 
@@ -394,7 +400,7 @@ class PiiDetector:
 
         giro_iter = (
             _giro_matches(text, low if low_ok else None)
-            if any(h in low for h in _GIRO_HINTS)
+            if ("giro" in low or "bg" in low or "pg" in low)
             else ()
         )
         for m in giro_iter:
@@ -484,7 +490,7 @@ class PiiDetector:
                     break
                 raw = raw[:cut]
                 e = s + len(raw)
-                if sum(c.isdigit() for c in raw) < 7:
+                if sum(map(str.isdigit, raw)) < 7:
                     break
 
         street_iter = (

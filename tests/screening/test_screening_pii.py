@@ -164,6 +164,7 @@ PREFILTER_TEXTS = [
     "OCR 1234567890, org.nr 556677-8899, 16556677-8899, KS 2020/123, 2024-05-01, 3/4 2024",
     "pnr 19121212-1212, 121212-1212, 1212121212, 121212+1212, 201212121212 och 12.5.24",
     "٣٣ ١٢١٢١٢-١٢١٢ ab12 x1234567 Storgatan 12 B, 780 50 Vansbro; väg\u00a026; gata\t3",
+    "Dnr: 12, ärende nr 850312-1231, lgh 1101, fakturan 070-123 45 67, ref. 5402-9681",
 ]
 
 
@@ -188,6 +189,12 @@ def test_run_length_prefilters_equal_plain_scans(text):
     ws_digit = [q - 1 for q, _ in runs if q and text[q - 1].isspace()]
     assert spans(_p._street_matches(text, ws_digit)) == spans(_p._STREET_TAIL.finditer(text))
     assert spans(_p._giro_matches(text, text.lower())) == spans(_p._GIRO.finditer(text))
+    # a fence keyword is tried only where one of its literals starts
+    hints = sorted(end - n + 1 for end, n in _p._FENCE_AUTOMATON.iter(text.lower()))
+    for q, _ in runs:
+        lo = max(0, q - 40)
+        at_hints = any(_p._FENCE_KEYWORD.match(text, h, q) for h in hints if lo <= h < q)
+        assert at_hints == bool(_p._FENCE_KEYWORD.search(text, lo, q))
 
 
 def test_validator_caches_give_the_uncached_answer():
