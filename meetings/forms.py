@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -26,26 +27,67 @@ class VillageSelect(forms.Select):
             is_selected = not chosen and text in selected
             chosen = chosen or is_selected
             options.append(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    text,
-                    mark_safe(" selected") if is_selected else "",
-                    label,
-                )
+                f'<option value="{escape(text)}"{" selected" if is_selected else ""}>'
+                f"{escape(label)}</option>"
             )
         attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
-        return format_html("<select{}>{}</select>", flatatt(attrs), mark_safe("".join(options)))
+        return format_html("<select{}>{}</select>", flatatt(attrs), mark_safe("".join(options)))  # noqa: S308
+
+
+class DirectorySelect(forms.Select):
+    """VillageField's select: the empty choice, then the village options kept ready in the
+    village directory (`selectors.village_options_html`)."""
+
+    empty_label = ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from .selectors import village_options_html
+
+        chosen = next(iter(self.format_value(value)), "")
+        empty = (
+            f'<option value=""{" selected" if not chosen else ""}>{escape(self.empty_label)}'
+            "</option>"
+        )
+        attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
+        return format_html(
+            "<select{}>{}{}</select>",
+            flatatt(attrs),
+            mark_safe(empty),  # noqa: S308 - escaped above
+            mark_safe(village_options_html(chosen)),  # noqa: S308 - escaped by the directory
+        )
+
+
+class VillageField(forms.ChoiceField):
+    """A village chosen by its slug. The choices come from the village directory kept per
+    process (`selectors.village_directory`), so showing the form reads no rows; a chosen
+    village is cleaned to the `Village` (one query), an empty choice to None."""
+
+    widget = DirectorySelect
+
+    def __init__(self, *, empty_label, **kwargs):
+        self.empty_label = empty_label
+        super().__init__(choices=self._village_choices, **kwargs)
+        self.widget.empty_label = empty_label
+
+    def _village_choices(self):
+        from .selectors import village_directory
+
+        return [("", self.empty_label), *village_directory()]
+
+    def clean(self, value):
+        slug = super().clean(value)
+        if not slug:
+            return None
+        village = Village.objects.filter(slug=slug).first()
+        if village is None:  # removed since the directory was read
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": slug}
+            )
+        return village
 
 
 class VillageFilterForm(forms.Form):
-    by = forms.ModelChoiceField(
-        label=_("Village"),
-        queryset=Village.objects.only("id", "name", "slug"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All villages"),
-        widget=VillageSelect,
-    )
+    by = VillageField(label=_("Village"), required=False, empty_label=_("All villages"))
 
 
 class PastSearchForm(VillageFilterForm):

@@ -209,16 +209,66 @@ def village_get(*, slug: str) -> Village:
     return village
 
 
-def village_links() -> list[tuple[str, str]]:
-    """(name, address) of every village, in one query and one `reverse()` for all."""
-    from django.urls import reverse
+class _Directory:
+    """Every village's (slug, name) by name, and the links list built from it, read once per
+    process for each meetings content version (`meetings.cache`: every village save bumps
+    it). The coming list and its filter showed 200 villages through a query and a template
+    loop on every render."""
 
-    marker = "__slug__"
-    pattern = reverse("meetings-village", kwargs={"slug": marker})
-    return [
-        (name, pattern.replace(marker, slug))
-        for name, slug in Village.objects.order_by("name").values_list("name", "slug")
-    ]
+    version = None
+    rows: tuple[tuple[str, str], ...] = ()
+    links_html = ""
+    options: tuple[str, ...] = ()  # one escaped `<option>` per village, in `rows` order
+    position: dict[str, int] = {}  # noqa: RUF012 - replaced whole, never mutated
+
+
+def _directory() -> type[_Directory]:
+    from django.urls import reverse
+    from django.utils.html import escape
+
+    from .cache import content_version
+
+    version = content_version()
+    if _Directory.version != version:
+        rows = tuple(Village.objects.order_by("name").values_list("slug", "name"))
+        marker = "__slug__"
+        pattern = reverse("meetings-village", kwargs={"slug": marker})
+        links = "".join(
+            f'<li><a href="{escape(pattern.replace(marker, slug))}">{escape(name)}</a></li>'
+            for slug, name in rows
+        )
+        options = tuple(
+            f'<option value="{escape(slug)}">{escape(name)}</option>' for slug, name in rows
+        )
+        _Directory.options = options
+        _Directory.position = {slug: i for i, (slug, _name) in enumerate(rows)}
+        _Directory.rows, _Directory.links_html, _Directory.version = rows, links, version
+    return _Directory
+
+
+def village_directory() -> tuple[tuple[str, str], ...]:
+    """(slug, name) of every village, ordered by name."""
+    return _directory().rows
+
+
+def village_options_html(selected: str = "") -> str:
+    """The `<option>` of every village, ordered by name, the one with slug `selected` marked
+    selected (escaped HTML)."""
+    directory = _directory()
+    i = directory.position.get(selected)
+    if i is None:
+        return "".join(directory.options)
+    from django.utils.html import escape
+
+    options = list(directory.options)
+    slug, name = directory.rows[i]
+    options[i] = f'<option value="{escape(slug)}" selected>{escape(name)}</option>'
+    return "".join(options)
+
+
+def village_links_html() -> str:
+    """The `<li>` links to every village's page, ordered by name (escaped HTML)."""
+    return _directory().links_html
 
 
 def village_items(*, village: Village) -> QuerySet[VillageItem]:

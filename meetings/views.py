@@ -10,6 +10,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -67,7 +68,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                 "page": page,
                 "has_planned": bool(planned),
                 "subscribe_form": subscribe_form,
-                "village_links": selectors.village_links(),
+                "village_links": mark_safe(selectors.village_links_html()),  # noqa: S308 - escaped
             },
         ),
     )

@@ -57,3 +57,23 @@ def test_cards_escape_mark_cancelled_and_count(make_meeting, village):
     assert '<li class="meeting-card is-cancelled">' in html
     assert '<span class="badge badge-cancelled">Inställd</span>' in html
     assert html.count("badge-cancelled") == 1
+
+
+def test_village_directory_follows_changes_and_unknown_slug_shows_all(
+    client, village, no_page_cache
+):
+    """The village filter and links come from a per-process directory; a new village shows at
+    once (a village save bumps the content version), and an unknown slug in the filter gives
+    the whole list with no error (never a 500 on bad input)."""
+    from meetings.models import Village
+
+    page = client.get("/kommundelstraffar/").content.decode()
+    assert f'<option value="{village.slug}">{village.name}</option>' in page
+    Village.objects.create(name="Nya <Byn>", slug="nya-byn")
+    page = client.get("/kommundelstraffar/").content.decode()
+    assert '<option value="nya-byn">Nya &lt;Byn&gt;</option>' in page
+    assert '<li><a href="/kommundelstraffar/byar/nya-byn/">Nya &lt;Byn&gt;</a></li>' in page
+    response = client.get("/kommundelstraffar/?by=finns-inte")
+    assert response.status_code == 200
+    chosen = client.get("/kommundelstraffar/?by=nya-byn").content.decode()
+    assert '<option value="nya-byn" selected>' in chosen
