@@ -44,7 +44,12 @@ from stdnum.se import personnummer as std_pnr
 from stdnum.se import postnummer as std_postnummer
 
 HERE = Path(__file__).resolve().parent
-SOURCES = (HERE / "screening_source.txt", HERE / "screening_source_2.txt")
+SOURCES = (
+    HERE / "screening_source.txt",
+    HERE / "screening_source_2.txt",
+    HERE / "screening_source_3.txt",
+    HERE / "screening_source_4.txt",
+)
 FROZEN = HERE / "split_frozen.json"
 DEV = HERE / "screening_dev.jsonl"
 HELD = HERE / "screening_heldout.jsonl"
