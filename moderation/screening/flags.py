@@ -30,7 +30,8 @@ _SHORTENERS = frozenset(
 _AD_HOST_WORD = re.compile(
     r"shop|butik|outlet|sale|rea|rabatt|billig|casino|kasino|bet|odds|spel|krypto|crypto|coin|"
     r"bitcoin|profit|invest|lan|loan|kredit|deal|erbjud|boost|follow|likes|dejt|dating|flirt|"
-    r"singel|vinst|prize|winner|gratis|free|pharma|piller|potens"
+    r"singel|vinst|prize|winner|gratis|free|pharma|piller|potens|fornya|forny|verifi|uppdater|"
+    r"secure-|-secure|login|logga-in|support-|-support|tull-|-tull"
 )
 # Every host ends in "." + one of _HOST's endings, inside one run of [\w.-] characters, so
 # _HOST only runs over such runs.
@@ -509,7 +510,13 @@ def _evaluate(
             fired += 1
             if fired >= 5:
                 break
+    cats_present = None
     for score in compiled.scores:
+        if score.forbid:
+            if cats_present is None:
+                cats_present = {h.entry.category for h in all_hits}
+            if not cats_present.isdisjoint(score.forbid):
+                continue
         total = 0
         evidence: list[str] = []
         first: Hit | None = None

@@ -119,6 +119,8 @@ class ScoreRule:
     cap_per_category: int
     note: str
     require: tuple[str, ...] = ()
+    # lexicon categories any hit of which cancels the score ("bränn inte ...")
+    forbid: tuple[str, ...] = ()
 
 
 @dataclass
@@ -303,6 +305,9 @@ def load_rules(path: Path, categories: set[str], flags: tuple[str, ...]):
         for key in raw["weights"]:
             if key not in categories and key not in SPECIALS:
                 raise DataError(f"{where}: weight for unknown category {key!r}")
+        for key in raw.get("forbid", ()):
+            if key not in categories:
+                raise DataError(f"{where}: forbid names unknown category {key!r}")
         scores.append(
             ScoreRule(
                 raw["id"],
@@ -312,6 +317,7 @@ def load_rules(path: Path, categories: set[str], flags: tuple[str, ...]):
                 int(raw.get("cap_per_category", 99)),
                 raw.get("note", ""),
                 tuple(raw.get("require", ())),
+                tuple(raw.get("forbid", ())),
             )
         )
     ids = [r.id for r in rules] + [s.id for s in scores]
