@@ -36,7 +36,7 @@ class PreparedError(ValueError):
 
 
 class _Compiled:
-    __slots__ = ("sql", "params", "slots", "compiler", "model_rows", "flat", "init")
+    __slots__ = ("sql", "params", "slots", "compiler", "converters", "model_rows", "flat", "init")
 
     def __init__(self, qs: QuerySet, sentinels: dict[str, Any], using: str):
         if qs._prefetch_related_lookups:
@@ -55,6 +55,10 @@ class _Compiled:
                 raise PreparedError(f"parameter {name!r} appears {len(found)} times, not once")
             slots[name] = found[0]
         self.sql, self.params, self.slots, self.compiler = sql, params, slots, compiler
+        # what results_iter() works out per call: the backend's value converters per column
+        self.converters = compiler.get_converters(
+            [s[0] for s in compiler.select[0 : compiler.col_count]]
+        )
         self.model_rows = issubclass(qs._iterable_class, ModelIterable)
         self.flat = issubclass(qs._iterable_class, FlatValuesListIterable)
         self.init = None
@@ -102,7 +106,8 @@ class Prepared:
         with connections[using].cursor() as cursor:
             cursor.execute(c.sql, params)
             rows = cursor.fetchall()
-        rows = c.compiler.results_iter(results=[rows])
+        if c.converters:
+            rows = c.compiler.apply_converters(rows, c.converters)
         if c.flat:
             return [row[0] for row in rows]
         if not c.model_rows:

@@ -62,6 +62,20 @@ def test_database_url_selects_postgres(run_settings):
     ]
 
 
+@pytest.mark.parametrize(
+    ("flag", "expected"),
+    [(None, {"server_side_binding": True, "prepare_threshold": 5}), ("0", {})],
+)
+def test_postgres_prepares_repeated_statements_unless_switched_off(run_settings, flag, expected):
+    """On PostgreSQL, statements a kept connection runs repeatedly are prepared (server-side
+    binding, prepare_threshold 5); DATABASE_PREPARED_STATEMENTS=0 switches it off for a
+    transaction-mode pooler. No domain.md requirement (speed, issue 7 point 7)."""
+    code = SETUP + "import json; print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))"
+    extra = {} if flag is None else {"DATABASE_PREPARED_STATEMENTS": flag}
+    result = run_settings(code, DEBUG="1", DATABASE_URL="postgres://p@db:5432/md", **extra)
+    assert _json(result) == expected
+
+
 @pytest.mark.parametrize("url", ["nosuchdb://x", "garbage"])
 def test_bad_database_url_stops_with_swedish_message(run_settings, url):
     """A DATABASE_URL that is not PostgreSQL or SQLite stops the start with a clear Swedish
