@@ -20,7 +20,8 @@ _URL = re.compile(
 # A link that sells: a shortener, or a host whose name carries a commercial word. Hosts are
 # found first with a cheap pattern; the keyword test runs on the host only.
 _HOST = re.compile(
-    r"[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store|ly|gd|at)"
+    r"[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store|ly|gd|at|"
+    r"club|win|bet|site|top|click|live|vip|casino|fun|buzz|icu)"
     r"(?![\w-])",
     re.I,
 )
@@ -30,14 +31,29 @@ _SHORTENERS = frozenset(
 _AD_HOST_WORD = re.compile(
     r"shop|butik|outlet|sale|rea|rabatt|billig|casino|kasino|bet|odds|spel|krypto|crypto|coin|"
     r"bitcoin|profit|invest|lan|loan|kredit|deal|erbjud|boost|follow|likes|dejt|dating|flirt|"
-    r"singel|vinst|prize|winner|gratis|free|pharma|piller|potens|fornya|forny|verifi|uppdater|"
+    r"singel|vinst|prize|winner|gratis|free|pharma|piller|potens|fornya|forny|verifi|verify|uppdater|"
     r"secure-|-secure|login|logga-in|support-|-support|tull-|-tull"
 )
 # Every host ends in "." + one of _HOST's endings, inside one run of [\w.-] characters, so
 # _HOST only runs over such runs.
 _TLD = re.compile(
-    r"\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store|ly|gd|at)(?![\w-])", re.I
+    r"\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store|ly|gd|at|club|win|bet|site|"
+    r"top|click|live|vip|casino|fun|buzz|icu)(?![\w-])",
+    re.I,
 )
+# Top-level domains that residents and authorities hardly ever link to: a link there sells.
+_SPAM_TLDS = frozenset(
+    "biz shop xyz online store club win bet site top click live vip casino fun buzz icu".split()
+)
+# A look-alike host: a brand or country word joined by hyphens ("postnord-tull-se.info",
+# "bankid-fornya.com", "ketoslim-sverige.com").
+_LOOKALIKE = re.compile(
+    r"-se\.|-se-|sverige|svensk|-sweden|-dalarna|-official|-online|-outlet|-.*-|netflix|bankid|"
+    r"postnord|kfm|kronofogd|skatteverk|ica-|coop-|apotek|klarna|swish|paypal|dhl|tull|hjalp|"
+    r"betalning|support|konto"
+)
+# A discount code written in capitals with digits ("SOMMAR50", "ÄLG15", "DALA200").
+_PROMO_CODE = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{3,12}\d{1,4}(?![\w-])")
 
 
 def _hosts(text: str):
@@ -222,10 +238,16 @@ class Context:
         if self._ad_url is None:
             self._ad_url = any(
                 (host := m.group().lower()) in _SHORTENERS
+                or host.rsplit(".", 1)[-1] in _SPAM_TLDS
                 or _AD_HOST_WORD.search(host.rsplit(".", 1)[0]) is not None
+                or ("-" in host and _LOOKALIKE.search(host) is not None)
                 for m in _hosts(self.text)
             )
         return self._ad_url
+
+    @property
+    def promo_code(self) -> bool:
+        return _PROMO_CODE.search(self.text) is not None
 
     @property
     def phone_or_email(self) -> bool:
@@ -318,6 +340,8 @@ class Context:
                 return bool(self.pii)
             if ref == "phone_or_email":
                 return self.phone_or_email
+            if ref == "promo_code":
+                return self.promo_code
             if ref == "quoted":
                 return self.quoted(hit)
             if ref == "sentence_start":
@@ -536,10 +560,11 @@ def _evaluate(
         if first is None:
             continue  # specials alone (a URL, a price) are never advertising
         if score.require and not any(
-            c in per_cat or (c == "ad_url" and ctx.ad_url) for c in score.require
+            c in per_cat or (c == "ad_url" and ctx.ad_url) or (c == "promo_code" and ctx.promo_code)
+            for c in score.require
         ):
             continue
-        for special in ("url", "ad_url", "price", "phone_or_email"):
+        for special in ("url", "ad_url", "price", "phone_or_email", "promo_code"):
             if special in score.weights and getattr(ctx, special):
                 total += score.weights[special]
                 evidence.append(special)

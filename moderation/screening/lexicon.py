@@ -24,6 +24,7 @@ SPECIALS = (
     "pii",
     "price",
     "phone_or_email",
+    "promo_code",
     "sentence_start",
 )
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})

@@ -121,3 +121,55 @@ def test_score_forbid_cancels_the_score():
     text = "Alla som kan: skruva ner fartkamerorna i natt, ingen ser. Gör inte det, det är olagligt att"
     rules = [f.rule for f in engine.screen(text).flags if f.flag == "incitement"]
     assert not any(r.startswith("incitement.score") for r in rules), rules
+
+
+ADVERTISING_FRESH = [
+    "Fönsterputs i Vansbro med omnejd! Vi putsar dina fönster för 25 kr/st, ring 070-888 99 00.",
+    "Ditt konto kommer att stängas. Verifiera din identitet inom 24 h: fb-verify-account.net",
+    "Bitcoin-kurs för nybörjare, lär dig tjäna pengar på krypto, 995 kr, anmäl dig på kryptoskolan.se",
+    "Köp dina vinterdäck hos oss, montering ingår och 20 % rabatt på fälgar till och med söndag.",
+    "Ray-Ban -70 % bara idag, fri frakt till hela Sverige: solglas-outlet.store",
+    "Sommarrea! Använd koden SOMMAR30 i vår webbshop.",
+]
+ADVERTISING_PRIVATE = [
+    "Säljer min gamla barnvagn, använd i två år, 800 kr. Hämtas i Vansbro, ring 070-111 22 33.",
+    "Hittade en plånbok vid Konsum, ring 070-111 22 33 så kan du hämta den hos oss.",
+    "Vansbro Skidklubb har lotteri till förmån för ungdomarna, 20 kr lotten, swisha 123 456 78 90.",
+    "Tips: Dala-Järna Bygg gjorde vårt tak snabbt och bra, rekommenderas.",
+]
+COPYRIGHT_FRESH = [
+    "Har ett program som tar bort kopieringsskyddet på ljudböckerna, alla i mp3, gratis till den som vill.",
+    "KMSpico aktiverar Windows på en minut, ladda ner från länken i min profil.",
+    "Alla ROMs till gamla Nintendo i ett enda paket, länk i min kanal.",
+]
+SENSITIVE_FRESH = [
+    "Fritidsledaren på ungdomsgården i Nås har faktiskt suttit inne för rån, visste ni det?",
+    "Min exfru har haft ihop det med halva fotbollslaget.",
+    "Jag sitter i Kommunals styrelse här i Vansbro.",
+]
+
+
+@pytest.mark.parametrize("text", ADVERTISING_FRESH)
+def test_advertising_from_sales_language_links_and_codes(text):
+    """RULE-2: services, phishing look-alike hosts, spam top-level domains and capital discount
+    codes count as advertising."""
+    assert "advertising" in screen(text).flag_names, text
+
+
+@pytest.mark.parametrize("text", ADVERTISING_PRIVATE)
+def test_private_sale_lost_and_found_and_foreningar_are_not_advertising(text):
+    """RULE-2: a resident's one-off sale, lost and found, a förening's lottery and a thank-you
+    to a local firm are not advertising (the ad score's counter-signals cancel it)."""
+    assert "advertising" not in screen(text).flag_names, text
+
+
+@pytest.mark.parametrize("text", COPYRIGHT_FRESH)
+def test_copyright_from_copy_protection_activators_and_roms(text):
+    """BBS-4, RULE-6: removing copy protection, cracked activators and ROM packs are piracy."""
+    assert "copyright" in screen(text).flag_names, text
+
+
+@pytest.mark.parametrize("text", SENSITIVE_FRESH)
+def test_sensitive_from_roles_sex_life_and_union_seats(text):
+    """GDPR-2: an alleged crime of a person named by role, a sex life, a union seat."""
+    assert "sensitive_personal" in screen(text).flag_names, text
