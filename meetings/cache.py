@@ -8,13 +8,22 @@ language switch), so the page is rendered with a placeholder instead of the toke
 visitor's own token is put in on every answer, hit or miss (`get_token`, which also sets the
 CSRF cookie as usual).
 
-The key holds a content version. Every save or delete of a meetings model and of a
-`moderation.Contribution` about a meeting bumps it (signals, connected in
-`MeetingsConfig.ready`), at once and again when the transaction commits (so a request that
-read the old rows during the transaction cannot keep them under the new version). Changes
-that bypass `save()` (moderation's bulk hide on an author block, `QuerySet.update`) and the
-passing of time (a meeting that ends leaves the coming list, questions close) show after at
-most `MEETINGS_PAGE_CACHE_SECONDS` (default 60): that is the time-to-live of every entry.
+The key holds versions, each bumped by the saves and deletes that change what a page shows
+(signals, connected in `MeetingsConfig.ready`), at once and again when the transaction
+commits (so a request that read the old rows during the transaction cannot keep them under
+the new version):
+
+- the **content version**, for the lists, the village pages and the feeds: every save or
+  delete of a meetings model and of a `moderation.Contribution` about a meeting;
+- for a **meeting's page and its .ics**: the *site version* (villages and venues, which every
+  meeting page shows) and that meeting's own version (the meeting, its agenda, attendees,
+  notes, answers, follow-ups, registrations, and contributions about it). A question
+  published on one meeting leaves the other 19,999 meeting pages cached.
+
+Changes that bypass `save()` (moderation's bulk hide on an author block, `QuerySet.update`)
+and the passing of time (a meeting that ends leaves the coming list, questions close) show
+after at most `MEETINGS_PAGE_CACHE_SECONDS` (default 60): that is the time-to-live of every
+entry.
 """
 
 from __future__ import annotations
@@ -32,6 +41,8 @@ from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 VERSION_KEY = "meetings:content-version"
+SITE_KEY = "meetings:site-version"
+MEETING_KEY = "meetings:meeting-version:{}"
 CSRF_PLACEHOLDER = "__meetings_csrf_placeholder__"
 # Query parameters the public pages read; any other makes the page uncached, so random
 # query strings cannot fill the cache.
@@ -42,27 +53,38 @@ def page_cache_seconds() -> int:
     return int(getattr(settings, "MEETINGS_PAGE_CACHE_SECONDS", 60))
 
 
+def _versions(keys: list[str]) -> list[int]:
+    """The current value of each version key, in one cache round trip. A missing key (never
+    set, or evicted) starts from the clock, not 1: a page stored under a small number must
+    never match again."""
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, time.time_ns(), timeout=None)
+            found[key] = cache.get(key, 0)
+    return [found[key] for key in keys]
+
+
 def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # Start from the clock, not 1: if the key was evicted, an old page stored under a
-        # small number must never match again.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY, 0)
-    return version
+    return _versions([VERSION_KEY])[0]
 
 
 def bump_content_version() -> None:
     """Make every cached page stale: now, and once more when the transaction commits."""
-    _bump()
-    transaction.on_commit(_bump)
+    _bump_all([VERSION_KEY, SITE_KEY])
 
 
-def _bump() -> None:
+def _bump_all(keys: list[str]) -> None:
+    for key in keys:
+        _bump(key)
+    transaction.on_commit(lambda: [_bump(key) for key in keys])
+
+
+def _bump(key: str = VERSION_KEY) -> None:
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:  # not set (or evicted): any new value is unseen
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+        cache.set(key, time.time_ns(), timeout=None)
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -76,9 +98,14 @@ def _cacheable(request: HttpRequest) -> bool:
     return not request.user.is_authenticated
 
 
-def _key(request: HttpRequest) -> str:
+def _key(request: HttpRequest, meeting_pk=None) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"meetings:page:{content_version()}:{get_language()}:{path}"
+    if meeting_pk is None:
+        version = content_version()
+    else:
+        site, own = _versions([SITE_KEY, MEETING_KEY.format(int(meeting_pk))])
+        version = f"m{site}.{own}"
+    return f"meetings:page:{version}:{get_language()}:{path}"
 
 
 def is_page_cache_render(request: HttpRequest) -> bool:
@@ -93,14 +120,18 @@ def _with_token(request: HttpRequest, body: bytes) -> bytes:
     return body.replace(placeholder, get_token(request).encode())
 
 
-def cached_public_page(view):
-    """Serve an anonymous GET from the shared cache; store the answer on a miss."""
+def cached_public_page(view=None, *, per_meeting: bool = False):
+    """Serve an anonymous GET from the shared cache; store the answer on a miss. With
+    `per_meeting=True` (views taking the meeting's `pk`) the entry lives as long as that
+    meeting and the villages and venues are unchanged, not until any content changes."""
+    if view is None:
+        return lambda view: cached_public_page(view, per_meeting=per_meeting)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = _key(request)
+        key = _key(request, kwargs["pk"] if per_meeting else None)
         hit = cache.get(key)
         if hit is not None:
             body, headers = hit
@@ -152,8 +183,15 @@ _CONTENT_MODELS = (
 )
 
 
-def _on_meetings_change(sender, **kwargs) -> None:
-    bump_content_version()
+def _on_meetings_change(sender, instance, **kwargs) -> None:
+    keys = [VERSION_KEY]
+    if sender.__name__ in ("Village", "Venue"):
+        keys.append(SITE_KEY)
+    elif sender.__name__ == "Meeting":
+        keys.append(MEETING_KEY.format(instance.pk))
+    elif getattr(instance, "meeting_id", None) is not None:
+        keys.append(MEETING_KEY.format(instance.meeting_id))
+    _bump_all(keys)
 
 
 def _on_contribution_change(sender, instance, **kwargs) -> None:
@@ -162,7 +200,12 @@ def _on_contribution_change(sender, instance, **kwargs) -> None:
     from .models import Meeting
 
     if instance.content_type_id == ContentType.objects.get_for_model(Meeting).pk:
-        bump_content_version()
+        keys = [VERSION_KEY]
+        try:
+            keys.append(MEETING_KEY.format(int(instance.object_id)))
+        except (TypeError, ValueError):  # not a meeting's id: every page, to be safe
+            keys.append(SITE_KEY)
+        _bump_all(keys)
 
 
 def connect_signals() -> None:

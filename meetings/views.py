@@ -133,7 +133,7 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
     return context
 
 
-@cached_public_page
+@cached_public_page(per_meeting=True)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get_public(pk=pk)
     context = page_context(request, _detail_context(request, meeting))
@@ -307,7 +307,7 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@cached_public_page
+@cached_public_page(per_meeting=True)
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get_public(pk=pk)
     return _ics(

@@ -1,6 +1,7 @@
 """The shared page cache: anonymous pages come from the cache in a constant (zero) number of
 queries, and every change through the services or moderation shows on the next request."""
 
+import datetime
 import re
 
 import pytest
@@ -110,3 +111,58 @@ def test_cached_page_carries_the_visitors_own_working_csrf_token(meeting):
     )
     assert answer.status_code == 200
     assert "visas här när en moderator har granskat den" in answer.content.decode()
+
+
+def test_a_change_to_one_meeting_leaves_other_meeting_pages_cached(client, make_meeting, moderator):
+    """TF-2, TF-3: a question published on one meeting, and a new attendee, show at once on
+    that meeting's page and in the list, while another meeting's page stays cached; a
+    village or venue change, which every meeting page shows, reaches both."""
+    from meetings.models import Attendee
+    from moderation.services import contribution_approve, contribution_submit
+
+    first, second = make_meeting(days=5), make_meeting(days=9)
+    pages = [first.get_absolute_url(), second.get_absolute_url(), "/kommundelstraffar/"]
+    for page in pages:
+        client.get(page)
+        assert client.get(page)["X-Meetings-Cache"] == "hit"
+
+    c = contribution_submit(target=first, kind="question", text="Kommer fibern till Nås?")
+    contribution_approve(contribution=c, actor=moderator)
+    assert "Kommer fibern till Nås?" in client.get(pages[0]).content.decode()
+    assert client.get(pages[1])["X-Meetings-Cache"] == "hit"
+    assert "1 fråga eller behov" in client.get(pages[2]).content.decode()
+
+    Attendee.objects.create(meeting=first, name="Per Persson", kind="official", role="VA-chef")
+    assert "Per Persson" in client.get(pages[0]).content.decode()
+    assert client.get(pages[1])["X-Meetings-Cache"] == "hit"
+
+    second.venue.hearing_loop = not second.venue.hearing_loop
+    second.venue.save()
+    expected = "Hörslinga: ja" if second.venue.hearing_loop else "Hörslinga: nej"
+    for page in pages[:2]:
+        response = client.get(page)
+        assert response["X-Meetings-Cache"] == "miss"
+        assert expected in response.content.decode()
+
+    village = second.village
+    village.name = "Nya Äppelbo"
+    village.save()
+    assert "Nya Äppelbo" in client.get(pages[1]).content.decode()
+
+
+def test_meeting_calendar_file_follows_its_meeting(client, make_meeting):
+    """A meeting's .ics is cached per meeting too: moving that meeting shows at once (with a
+    raised SEQUENCE), another meeting's file stays cached."""
+    first, second = make_meeting(days=5), make_meeting(days=9)
+    ics = [f"/kommundelstraffar/{m.pk}/kalender.ics" for m in (first, second)]
+    for url in ics:
+        client.get(url)
+        assert client.get(url)["X-Meetings-Cache"] == "hit"
+    assert "SEQUENCE:0" in client.get(ics[0]).content.decode()
+    first.starts_at += datetime.timedelta(hours=1)
+    first.ends_at += datetime.timedelta(hours=1)
+    services.meeting_save(meeting=first)
+    after = client.get(ics[0])
+    assert after["X-Meetings-Cache"] == "miss"
+    assert "SEQUENCE:1" in after.content.decode()
+    assert client.get(ics[1])["X-Meetings-Cache"] == "hit"
