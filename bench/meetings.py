@@ -31,6 +31,7 @@ import random
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -289,6 +290,38 @@ def load(
     return timings, misses
 
 
+def publish_questions(meeting_ids, rate: float, stop, published: list[int]) -> None:
+    """Publish a question on a random meeting of the run every 1/rate seconds until `stop`,
+    through the ORM (the signals bump the page-cache versions as a moderator's approval
+    does)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+    from moderation.models import Contribution
+
+    ctype = ContentType.objects.get_for_model(Meeting)
+    rng = random.Random(11)
+    try:
+        while not stop.wait(1 / rate):
+            pk = rng.choice(meeting_ids)
+            Contribution.objects.create(
+                content_type=ctype,
+                object_id=str(pk),
+                kind="question",
+                text="En ny fråga under mätningen?",
+                state="published",
+                received_at=timezone.now(),
+                screening_action="publish",
+                needs_review=False,
+                registration_state="not_needed",
+            )
+            published.append(pk)
+    finally:
+        connection.close()
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
@@ -308,6 +341,13 @@ def main() -> None:
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--passes", type=int, default=2, help="runs over the same URLs")
     parser.add_argument(
+        "--changes",
+        type=float,
+        default=0.5,
+        help="questions published per second during the passes after the first (0.5/s is"
+        " 1,800 an hour, far above a municipality's real rate)",
+    )
+    parser.add_argument(
         "--all-pages",
         action="store_true",
         help="also the village page, the past list and the village feeds",
@@ -326,10 +366,24 @@ def main() -> None:
         from meetings.cache import bump_content_version
 
         results = []
+        meeting_ids = [int(path.split("/")[2]) for kind, path in todo if kind == "meeting"]
+        published: list[int] = []
         for number in range(args.passes):
             if number == 0:
                 bump_content_version()  # the measured run starts with a cold page cache
-            results.append(load(args, todo))
+                results.append(load(args, todo))
+                continue
+            # later passes: residents keep asking, so pages go stale while they are read
+            stop = threading.Event()
+            writer = threading.Thread(
+                target=publish_questions, args=(meeting_ids, args.changes, stop, published)
+            )
+            writer.start()
+            try:
+                results.append(load(args, todo))
+            finally:
+                stop.set()
+                writer.join()
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -339,7 +393,12 @@ def main() -> None:
         f"{os.cpu_count()} cores shared with the load client and PostgreSQL"
     )
     for number, (timings, misses) in enumerate(results, 1):
-        label = "cold page cache" if number == 1 else "same URLs again, cache warm"
+        label = (
+            "cold page cache: every page's first visit"
+            if number == 1
+            else f"same URLs again, {args.changes:g} questions/s published meanwhile"
+            f" ({len(published)} in all, each making its meeting page and the lists stale)"
+        )
         print(f"pass {number} ({label}):")
         report(timings, misses)
 
