@@ -469,7 +469,16 @@ def _evaluate(
             lst.append(hit)
     _check = ctx._check
     multi: dict[tuple[str, ...], list[Hit]] = {}
-    for rule, r_all, r_any, r_unless in compiled.rule_plan:
+    # only the rules that one of the present categories triggers, in data-file order
+    by_trigger = compiled.rules_by_trigger
+    wanted: set[int] = set()
+    for cat in by_cat:
+        idx = by_trigger.get(cat)
+        if idx is not None:
+            wanted.update(idx)
+    plan = compiled.rule_plan
+    for i in sorted(wanted):
+        rule, r_all, r_any, r_unless = plan[i]
         trigger = rule.trigger
         if len(trigger) == 1:
             candidates = by_cat.get(trigger[0])
@@ -534,13 +543,18 @@ def _evaluate(
             fired += 1
             if fired >= 5:
                 break
-    cats_present = None
     for score in compiled.scores:
-        if score.forbid:
-            if cats_present is None:
-                cats_present = {h.entry.category for h in all_hits}
-            if not cats_present.isdisjoint(score.forbid):
-                continue
+        # cheap exits first (the same outcome as after the loop): no weighted category present,
+        # a counter-signal present, or none of the required evidence present
+        if not any(cat in by_cat for cat in score.weights):
+            continue
+        if score.forbid and any(cat in by_cat for cat in score.forbid):
+            continue
+        if score.require and not any(
+            c in by_cat or (c == "ad_url" and ctx.ad_url) or (c == "promo_code" and ctx.promo_code)
+            for c in score.require
+        ):
+            continue
         total = 0
         evidence: list[str] = []
         first: Hit | None = None
@@ -559,11 +573,6 @@ def _evaluate(
                 first = hit
         if first is None:
             continue  # specials alone (a URL, a price) are never advertising
-        if score.require and not any(
-            c in per_cat or (c == "ad_url" and ctx.ad_url) or (c == "promo_code" and ctx.promo_code)
-            for c in score.require
-        ):
-            continue
         for special in ("url", "ad_url", "price", "phone_or_email", "promo_code"):
             if special in score.weights and getattr(ctx, special):
                 total += score.weights[special]

@@ -143,6 +143,8 @@ class Compiled:
 
     # per rule: (rule, all, any, unless) with each condition as (memo key, condition)
     rule_plan: list = field(default_factory=list, repr=False)
+    # lexicon category -> indices into rule_plan of the rules it triggers
+    rules_by_trigger: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.rule_plan:
@@ -155,6 +157,12 @@ class Compiled:
                 )
                 for r in self.rules
             ]
+        if not self.rules_by_trigger:
+            index: dict[str, list[int]] = {}
+            for i, r in enumerate(self.rules):
+                for cat in r.trigger:
+                    index.setdefault(cat, []).append(i)
+            self.rules_by_trigger = {k: tuple(v) for k, v in index.items()}
         if not self.phrase_first:
             for name, ws in self.sets.items():
                 for ph in ws.phrases:
