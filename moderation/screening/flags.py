@@ -559,10 +559,16 @@ def _evaluate(
         evidence: list[str] = []
         first: Hit | None = None
         per_cat: dict[str, set[str]] = {}
+        spans: list[tuple[int, int]] | None = [] if score.distinct_spans else None
         for hit in all_hits:
             cat = hit.entry.category
             if cat not in score.weights:
                 continue
+            if spans is not None:
+                hs, he = hit.os, hit.oe
+                if any(2 * (min(he, b) - max(hs, a)) >= min(he - hs, b - a) for a, b in spans):
+                    continue  # mostly the same words already counted as another sign
+                spans.append((hit.os, hit.oe))
             seen = per_cat.setdefault(cat, set())
             if hit.entry.term in seen or len(seen) >= score.cap_per_category:
                 continue

@@ -122,6 +122,8 @@ class ScoreRule:
     require: tuple[str, ...] = ()
     # lexicon categories any hit of which cancels the score ("bränn inte ...")
     forbid: tuple[str, ...] = ()
+    # count overlapping hits once ("vi vet var" and "vet var du bor" are one sign)
+    distinct_spans: bool = False
 
 
 @dataclass
@@ -327,6 +329,7 @@ def load_rules(path: Path, categories: set[str], flags: tuple[str, ...]):
                 raw.get("note", ""),
                 tuple(raw.get("require", ())),
                 tuple(raw.get("forbid", ())),
+                bool(raw.get("distinct_spans", False)),
             )
         )
     ids = [r.id for r in rules] + [s.id for s in scores]
