@@ -195,7 +195,10 @@ class _ViewState:
         self.setpos = setpos
         # token span of every hit of the view
         bl, br = bisect.bisect_left, bisect.bisect_right
+        positional = compiled.positional_cats
         for hit in self.hits:
+            if hit.entry.category not in positional:
+                continue  # weighed by a score only: its token position is never asked for
             hs = hit.s
             first = br(starts, hs) - 1
             if first < 0 or ends[first] <= hs:
@@ -543,16 +546,18 @@ def _evaluate(
             fired += 1
             if fired >= 5:
                 break
-    for score in compiled.scores:
+    present = by_cat.keys()
+    for score, weighed, forbid, required_cats, required_specials in compiled.score_plan:
         # cheap exits first (the same outcome as after the loop): no weighted category present,
         # a counter-signal present, or none of the required evidence present
-        if not any(cat in by_cat for cat in score.weights):
+        if present.isdisjoint(weighed):
             continue
-        if score.forbid and any(cat in by_cat for cat in score.forbid):
+        if forbid and not present.isdisjoint(forbid):
             continue
-        if score.require and not any(
-            c in by_cat or (c == "ad_url" and ctx.ad_url) or (c == "promo_code" and ctx.promo_code)
-            for c in score.require
+        if (
+            (required_cats or required_specials)
+            and present.isdisjoint(required_cats)
+            and not any(getattr(ctx, sp) for sp in required_specials)
         ):
             continue
         total = 0

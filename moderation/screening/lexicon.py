@@ -147,6 +147,11 @@ class Compiled:
     rule_plan: list = field(default_factory=list, repr=False)
     # lexicon category -> indices into rule_plan of the rules it triggers
     rules_by_trigger: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    # per score: (score, weighted categories, forbidden categories, required categories,
+    # required specials such as "ad_url")
+    score_plan: list = field(default_factory=list, repr=False)
+    # categories whose hits' token positions rules ask for (triggers and "cat" conditions)
+    positional_cats: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def __post_init__(self) -> None:
         if not self.rule_plan:
@@ -158,6 +163,23 @@ class Compiled:
                     tuple((id(c), c) for c in r.unless),
                 )
                 for r in self.rules
+            ]
+        if not self.positional_cats:
+            cats: set[str] = set()
+            for r in self.rules:
+                cats.update(r.trigger)
+                cats.update(c.ref for c in r.all + r.any + r.unless if c.kind == "cat")
+            self.positional_cats = frozenset(cats)
+        if not self.score_plan:
+            self.score_plan = [
+                (
+                    sc,
+                    frozenset(sc.weights),
+                    frozenset(sc.forbid),
+                    frozenset(c for c in sc.require if c not in SPECIALS),
+                    tuple(c for c in sc.require if c in SPECIALS),
+                )
+                for sc in self.scores
             ]
         if not self.rules_by_trigger:
             index: dict[str, list[int]] = {}
