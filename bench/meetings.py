@@ -241,34 +241,47 @@ def load(
     errors: list[str] = []
     queue = list(reversed(todo))
 
-    async def fetch(path: str) -> tuple[bool, bool]:
-        reader, writer = await asyncio.open_connection("127.0.0.1", args.port)
-        try:
-            writer.write(
-                f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
-            )
-            data = await reader.read()
-        finally:
+    async def fetch(conn: list, path: str) -> tuple[bool, bool]:
+        """One GET on the client's connection `conn` ([reader, writer] or empty), kept open
+        when the server keeps it (gthread workers) and opened anew when it closes (sync)."""
+        if not conn:
+            conn[:] = await asyncio.open_connection("127.0.0.1", args.port)
+        reader, writer = conn
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        head = (await reader.readuntil(b"\r\n\r\n")).lower()
+        length = head.find(b"\r\ncontent-length:")
+        if length >= 0:
+            size = int(head[length + 17 : head.index(b"\r\n", length + 2)])
+            await reader.readexactly(size)
+        else:
+            await reader.read()  # no length: the body runs to the end of the connection
+        if length < 0 or b"\r\nconnection: close" in head:
             writer.close()
-        head = data[: data.find(b"\r\n\r\n")].lower()
+            conn.clear()
         return head.startswith(b"http/1.1 200"), b"\r\nx-meetings-cache: hit" in head
 
     async def client() -> None:
+        conn: list = []
         while queue:
             kind, path = queue.pop()
             start = time.perf_counter()
             try:
-                ok, cached = await asyncio.wait_for(fetch(path), timeout=60)
+                ok, cached = await asyncio.wait_for(fetch(conn, path), timeout=60)
                 if not ok:
                     errors.append(f"{path}: not 200")
-            except (TimeoutError, OSError) as exc:
+            except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
                 ok, cached = False, False
                 errors.append(f"{path}: {exc!r}")
+                if conn:
+                    conn[1].close()
+                    conn.clear()
             elapsed = (time.perf_counter() - start) * 1000
             if ok:
                 timings.setdefault(kind, []).append(elapsed)
                 if not cached:
                     misses.setdefault(kind, []).append(elapsed)
+        if conn:
+            conn[1].close()
 
     async def run() -> None:
         await asyncio.gather(*(client() for _ in range(args.clients)))
