@@ -173,3 +173,18 @@ def test_copyright_from_copy_protection_activators_and_roms(text):
 def test_sensitive_from_roles_sex_life_and_union_seats(text):
     """GDPR-2: an alleged crime of a person named by role, a sex life, a union seat."""
     assert "sensitive_personal" in screen(text).flag_names, text
+
+
+ADVERTISING_NOT = [
+    "Säljes: Husqvarna snöslunga, 3 år gammal, 4 500 kr. Hämtas i Äppelbo. Ring 070-222 33 44.",
+    "Erbjudande från kommunen: gratis energirådgivning för villaägare, boka tid på vansbro.se.",
+    "Bokcirkel på biblioteket varje tisdag kl 18, gratis och alla är välkomna.",
+    "Lions har loppis i Folkets hus på söndag, alla intäkter går till välgörenhet.",
+]
+
+
+@pytest.mark.parametrize("text", ADVERTISING_NOT)
+def test_one_off_sale_kommun_offers_and_foreningar_are_not_advertising(text):
+    """RULE-2: a single 'säljes' with a price, a kommun's own offer, a library event and a
+    förening's flea market are not commercial spam."""
+    assert "advertising" not in screen(text).flag_names, text
