@@ -72,3 +72,19 @@ def test_flag_on_this_set_of_phrasings(flag, text):
 def test_this_set_innocent_uses_stay_clean(flag, text):
     """BBS-3, GDPR-2, OSL-4: the tempting innocent use of the same words raises no flag."""
     assert flag not in screen(text).flag_names, text
+
+
+SENSITIVE_NOT = [
+    "Min granne köpte bilen från Polen, den kommer från Polen alltså.",
+    "Han är med i SD:s valsedel och står på plats fyra.",
+    "Jag tycker att psykiatrin i Dalarna behöver mer resurser.",
+    "Jag är beroende av bussen för att ta mig till jobbet.",
+    "Min son har fått diagnos i matte med bra resultat.",
+]
+
+
+@pytest.mark.parametrize("text", SENSITIVE_NOT)
+def test_things_public_roles_services_and_school_tests_are_not_art9_data(text):
+    """GDPR-2, BBS-3: a car's origin, a candidate on a ballot, a service in general, depending
+    on the bus and a maths test are not art. 9 data about a person."""
+    assert "sensitive_personal" not in screen(text).flag_names, text
