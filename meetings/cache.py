@@ -43,6 +43,7 @@ from django.utils.translation import get_language
 VERSION_KEY = "meetings:content-version"
 SITE_KEY = "meetings:site-version"
 MEETING_KEY = "meetings:meeting-version:{}"
+VILLAGE_KEY = "meetings:village-version:{}"  # by slug: the pages know the slug, not the id
 CSRF_PLACEHOLDER = "__meetings_csrf_placeholder__"
 # Query parameters the public pages read; any other makes the page uncached, so random
 # query strings cannot fill the cache.
@@ -98,13 +99,18 @@ def _cacheable(request: HttpRequest) -> bool:
     return not request.user.is_authenticated
 
 
-def _key(request: HttpRequest, meeting_pk=None) -> str:
+def _key(request: HttpRequest, scope: str = "content", kwargs=None) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    if meeting_pk is None:
-        version = content_version()
-    else:
-        site, own = _versions([SITE_KEY, MEETING_KEY.format(int(meeting_pk))])
+    kwargs = kwargs or {}
+    slug = (kwargs.get("slug") or request.GET.get("by") or "") if scope == "village" else ""
+    if scope == "meeting":
+        site, own = _versions([SITE_KEY, MEETING_KEY.format(int(kwargs["pk"]))])
         version = f"m{site}.{own}"
+    elif slug:
+        site, own = _versions([SITE_KEY, VILLAGE_KEY.format(slug)])
+        version = f"v{site}.{own}"
+    else:
+        version = content_version()
     return f"meetings:page:{version}:{get_language()}:{path}"
 
 
@@ -120,18 +126,20 @@ def _with_token(request: HttpRequest, body: bytes) -> bytes:
     return body.replace(placeholder, get_token(request).encode())
 
 
-def cached_public_page(view=None, *, per_meeting: bool = False):
-    """Serve an anonymous GET from the shared cache; store the answer on a miss. With
-    `per_meeting=True` (views taking the meeting's `pk`) the entry lives as long as that
-    meeting and the villages and venues are unchanged, not until any content changes."""
+def cached_public_page(view=None, *, scope: str = "content"):
+    """Serve an anonymous GET from the shared cache; store the answer on a miss. The entry
+    lives until the content version changes (`scope="content"`), or, with `scope="meeting"`
+    (views taking the meeting's `pk`) until that meeting changes, or with `scope="village"`
+    (views taking the village's `slug`, or the list filtered `?by=<slug>`) until something
+    of that village changes; both also end when a village or venue changes."""
     if view is None:
-        return lambda view: cached_public_page(view, per_meeting=per_meeting)
+        return lambda view: cached_public_page(view, scope=scope)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = _key(request, kwargs["pk"] if per_meeting else None)
+        key = _key(request, scope, kwargs)
         hit = cache.get(key)
         if hit is not None:
             body, headers = hit
@@ -183,14 +191,43 @@ _CONTENT_MODELS = (
 )
 
 
+def _village_key_of_meeting(meeting_id) -> list[str]:
+    from .models import Meeting
+
+    slug = Meeting.objects.filter(pk=meeting_id).values_list("village__slug", flat=True).first()
+    return [VILLAGE_KEY.format(slug)] if slug else []
+
+
+def _village_key(village_id) -> list[str]:
+    from .models import Village
+
+    slug = Village.objects.filter(pk=village_id).values_list("slug", flat=True).first()
+    return [VILLAGE_KEY.format(slug)] if slug else []
+
+
+def _on_meeting_pre_save(sender, instance, **kwargs) -> None:
+    """Remember a meeting's village before a save that may move it to another one."""
+    if instance.pk:
+        instance._cache_old_village_id = (
+            sender.objects.filter(pk=instance.pk).values_list("village_id", flat=True).first()
+        )
+
+
 def _on_meetings_change(sender, instance, **kwargs) -> None:
     keys = [VERSION_KEY]
-    if sender.__name__ in ("Village", "Venue"):
+    name = sender.__name__
+    if name in ("Village", "Venue"):
         keys.append(SITE_KEY)
-    elif sender.__name__ == "Meeting":
+    elif name == "Meeting":
         keys.append(MEETING_KEY.format(instance.pk))
+        for village_id in {instance.village_id, getattr(instance, "_cache_old_village_id", None)}:
+            if village_id is not None:
+                keys += _village_key(village_id)
+    elif name == "VillageItem":
+        keys += _village_key(instance.village_id)
     elif getattr(instance, "meeting_id", None) is not None:
         keys.append(MEETING_KEY.format(instance.meeting_id))
+        keys += _village_key_of_meeting(instance.meeting_id)
     _bump_all(keys)
 
 
@@ -202,15 +239,18 @@ def _on_contribution_change(sender, instance, **kwargs) -> None:
     if instance.content_type_id == ContentType.objects.get_for_model(Meeting).pk:
         keys = [VERSION_KEY]
         try:
-            keys.append(MEETING_KEY.format(int(instance.object_id)))
+            meeting_id = int(instance.object_id)
         except (TypeError, ValueError):  # not a meeting's id: every page, to be safe
             keys.append(SITE_KEY)
+        else:
+            keys.append(MEETING_KEY.format(meeting_id))
+            keys += _village_key_of_meeting(meeting_id)
         _bump_all(keys)
 
 
 def connect_signals() -> None:
     from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_save, pre_save
 
     for name in _CONTENT_MODELS:
         model = apps.get_model("meetings", name)
@@ -218,6 +258,11 @@ def connect_signals() -> None:
         post_delete.connect(
             _on_meetings_change, sender=model, dispatch_uid=f"meetings-cache-del-{name}"
         )
+    pre_save.connect(
+        _on_meeting_pre_save,
+        sender=apps.get_model("meetings", "Meeting"),
+        dispatch_uid="meetings-cache-meeting-pre",
+    )
     if apps.is_installed("moderation"):
         contribution = apps.get_model("moderation", "Contribution")
         post_save.connect(

@@ -39,7 +39,7 @@ def _add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
-@cached_public_page
+@cached_public_page(scope="village")
 def meeting_list(request: HttpRequest) -> HttpResponse:
     """Upcoming meetings, filterable by village; the empty state offers a subscription."""
     filter_form = VillageFilterForm(request.GET or None)
@@ -133,7 +133,7 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
     return context
 
 
-@cached_public_page(per_meeting=True)
+@cached_public_page(scope="meeting")
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get_public(pk=pk)
     context = page_context(request, _detail_context(request, meeting))
@@ -237,7 +237,7 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "meetings/registration_cancel.html", {"registration": registration})
 
 
-@cached_public_page
+@cached_public_page(scope="village")
 def village_detail(request: HttpRequest, slug: str) -> HttpResponse:
     village = selectors.village_get(slug=slug)
     upcoming = list(selectors.meetings_upcoming(village=village))
@@ -307,7 +307,7 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@cached_public_page(per_meeting=True)
+@cached_public_page(scope="meeting")
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get_public(pk=pk)
     return _ics(
@@ -321,7 +321,7 @@ def feed_all(request: HttpRequest) -> HttpResponse:
     return _ics(calendar_for(meetings, name="Kommundelsträffar"), "kommundelstraffar.ics")
 
 
-@cached_public_page
+@cached_public_page(scope="village")
 def feed_village(request: HttpRequest, slug: str) -> HttpResponse:
     village = selectors.village_get(slug=slug)
     meetings = selectors.meetings_for_feed(village=village)

@@ -166,3 +166,40 @@ def test_meeting_calendar_file_follows_its_meeting(client, make_meeting):
     assert after["X-Meetings-Cache"] == "miss"
     assert "SEQUENCE:1" in after.content.decode()
     assert client.get(ics[1])["X-Meetings-Cache"] == "hit"
+
+
+def test_village_pages_follow_their_own_village(
+    client, make_meeting, village, other_village, moderator
+):
+    """TF-2, TF-3: a question on a meeting in one village, and a meeting moved to another
+    village, show at once on the pages of the villages concerned (the filtered list, the
+    village page, its feed); a village that nothing happened to keeps its cached pages."""
+    from meetings.models import Venue
+    from moderation.services import contribution_approve, contribution_submit
+
+    here = make_meeting(days=5, title="Träff här")
+    there_venue = Venue.objects.create(
+        village=other_village, name="Skolan", street_address="Skolvägen 2"
+    )
+    there = make_meeting(days=6, v=other_village, where=there_venue, title="Träff där")
+    own = [f"/kommundelstraffar/?by={village.slug}", f"/kommundelstraffar/byar/{village.slug}/"]
+    other = [
+        f"/kommundelstraffar/?by={other_village.slug}",
+        f"/kommundelstraffar/byar/{other_village.slug}/",
+        f"/kommundelstraffar/byar/{other_village.slug}/kalender.ics",
+    ]
+    for page in own + other:
+        client.get(page)
+        assert client.get(page)["X-Meetings-Cache"] == "hit"
+
+    c = contribution_submit(target=here, kind="question", text="Var ska bussen stanna?")
+    contribution_approve(contribution=c, actor=moderator)
+    assert "1 fråga eller behov" in client.get(own[0]).content.decode()
+    for page in other:
+        assert client.get(page)["X-Meetings-Cache"] == "hit"
+
+    there.village, there.venue = village, Venue.objects.filter(village=village).first()
+    services.meeting_save(meeting=there)
+    assert "Träff där" in client.get(own[1]).content.decode()
+    assert "Träff där" not in client.get(other[1]).content.decode()
+    assert "Träff där" not in client.get(other[2]).content.decode()
