@@ -342,6 +342,9 @@ LOGGING = {
 MODERATION_REPORT_THRESHOLD = env.int("MODERATION_REPORT_THRESHOLD", default=3)
 # BBS-3: False = every contribution waits for a moderator; True = clean text is published at once
 MODERATION_AUTO_PUBLISH_CLEAN = env.bool("MODERATION_AUTO_PUBLISH_CLEAN", default=False)
+# GDPR-8: automated screening does not go live before a DPIA is documented. The reference (the
+# DPIA's diary number, e.g. "KS 2026/0031") is required by `check --deploy` (portal.E002).
+SCREENING_DPIA_REFERENCE = env.str("SCREENING_DPIA_REFERENCE", default="")
 MODERATION_PHOTO_MAX_BYTES = env.int("MODERATION_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
 MODERATION_PHOTO_MAX_PIXELS = env.int("MODERATION_PHOTO_MAX_PIXELS", default=40_000_000)
 # Registry: hold automatic registrations for a registrar's confirmation (numbers are reserved).

@@ -20,6 +20,7 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": secrets.token_urlsafe(60),
     "ALLOWED_HOSTS": "dialog.vansbro.se",
+    "SCREENING_DPIA_REFERENCE": "KS 2026/0031",
 }
 
 
@@ -160,6 +161,21 @@ def test_without_secret_key_production_refuses_to_start(run_settings, tmp_path):
     assert wsgi.returncode != 0
     assert "ImproperlyConfigured" in wsgi.stderr and "SECRET_KEY saknas" in wsgi.stderr
     assert not (tmp_path / "var" / "secret_key").exists()
+
+
+def test_screening_does_not_go_live_without_a_documented_dpia(run_settings):
+    """GDPR-8: with production settings but no SCREENING_DPIA_REFERENCE, `check --deploy`
+    fails with portal.E002 and a Swedish message naming the DPIA; with it, nothing is
+    reported."""
+    without = {**PRODUCTION, "SCREENING_DPIA_REFERENCE": ""}
+    result = run_settings(manage=["check", "--deploy"], **without)
+    assert result.returncode != 0
+    assert "portal.E002" in result.stderr
+    assert "konsekvensbedömning (DPIA)" in result.stderr
+    assert "SCREENING_DPIA_REFERENCE" in result.stderr
+    result = run_settings(manage=["check", "--deploy"], **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "portal.E002" not in result.stderr + result.stdout
 
 
 def test_check_deploy_with_production_settings_is_clean(run_settings):
