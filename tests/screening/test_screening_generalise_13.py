@@ -61,3 +61,17 @@ def test_flag_on_this_set_of_phrasings(flag, text):
 def test_this_set_innocent_uses_stay_clean(flag, text):
     """BBS-3, BBS-4, RULE-6: the tempting innocent use of the same words raises no flag."""
     assert flag not in screen(text).flag_names, text
+
+
+FOLDED_LOOKALIKES = [
+    "Jag ska knacka på hos dig i morgon med blommor.",
+    "Bogserbilen kom efter en timme, bogseringen kostade 2000 kr.",
+    "Du ska få se hur fint det blir när parken är klar!",
+]
+
+
+@pytest.mark.parametrize("text", FOLDED_LOOKALIKES)
+def test_spelling_without_diacritics_does_not_turn_words_into_others(text):
+    """BBS-3: 'knäcka' spelled without ä must not match 'knacka', 'bög' not 'bogsera', 'klå' not
+    'klar' (those entries are marked nofold)."""
+    assert screen(text).flag_names == (), text
