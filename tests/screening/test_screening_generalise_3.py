@@ -188,3 +188,15 @@ def test_one_off_sale_kommun_offers_and_foreningar_are_not_advertising(text):
     """RULE-2: a single 'säljes' with a price, a kommun's own offer, a library event and a
     förening's flea market are not commercial spam."""
     assert "advertising" not in screen(text).flag_names, text
+
+
+def test_described_torture_video_is_not_incitement():
+    """BBS-4: a torture video described ('de skär av fingrarna på fångarna') is violent
+    depiction, not a call to commit the act."""
+    text = (
+        "Hittade ett forum med tortyrvideor, de skär av fingrarna på fångarna en i taget, "
+        "kolla här, helt sjukt 😂"
+    )
+    flags = screen(text).flag_names
+    assert "incitement" not in flags, flags
+    assert "violent_depiction" in flags, flags
