@@ -57,3 +57,16 @@ def test_flag_on_this_set_of_phrasings(flag, text):
 def test_this_set_innocent_uses_stay_clean(flag, text):
     """BBS-3, BBS-4, BBS-7: the tempting innocent use of the same words raises no flag."""
     assert flag not in screen(text).flag_names, text
+
+
+OBFUSCATED_AND_UNACCENTED = [
+    ("hate_speech", "Alla b0gjävlar ska ut ur Vansbro."),
+    ("child_abuse", "Har bilder pa 12-aringar utan klader, skriv privat."),
+]
+
+
+@pytest.mark.parametrize(("flag", "text"), OBFUSCATED_AND_UNACCENTED)
+def test_leet_and_spellings_without_diacritics_still_match(flag, text):
+    """BBS-4, BBS-7: 'b0gjävlar' (tests/data/README.md) and '12-aringar' without å still match
+    after the nofold fixes for look-alike words."""
+    assert flag in screen(text).flag_names, text
