@@ -75,11 +75,14 @@ _NOT_STREET_PREFIX = frozenset(
 )
 _BARE_SUFFIX_OK_AFTER = re.compile(r"([A-ZÅÄÖ][\wåäöé-]+)\s$")
 
-# Numbers that are something else and must never be read as personal data.
+# Numbers that are something else and must never be read as personal data. "org.nr" is not
+# among the lead-ins: an enskild firma's organisationsnummer is its owner's personnummer (a
+# real date, so personal data), while a company's has 20 or more in the month position and is
+# fenced by its shape (_ORGNR).
 _FENCE_KEYWORD = re.compile(
     r"\b(?:ocr(?:-?nummer|-?nr)?|faktura(?:nummer|nr)?|fakturan|kundnummer|kundnr|"
     r"ordernummer|ordernr|order|referens(?:nummer)?|ref|dnr|diarienummer|diarienr|"
-    r"ärendenummer|ärendenr|ärende|org\.?\s?nr|orgnummer|organisationsnummer|"
+    r"ärendenummer|ärendenr|ärende|"
     r"artikelnummer|art\.?\s?nr|avtalsnummer|objektnummer|mätarnummer|anläggnings(?:id|nummer)|"
     r"ks|bn|kf|ksau|sn|mbn|ubn|lgh|lägenhet|fastighet|registreringsnummer|regnr|beslut)"
     r"\b[\s.:#-]*(?:nr\.?|nummer)?[\s.:#]*$",
@@ -118,7 +121,7 @@ _NON_DIGIT = re.compile(r"\D")
 # one automaton pass; the full pattern then runs only for a number with a literal within
 # 40 characters before it.
 _FENCE_LITERALS = (
-    "ocr faktur kund order ref dnr diarie ärende org art avtal objekt mätar anläggning ks bn "
+    "ocr faktur kund order ref dnr diarie ärende art avtal objekt mätar anläggning ks bn "
     "kf sn mbn ubn lgh lägenhet fastighet registrering regnr beslut"
 ).split()
 _FENCE_EXOTIC = re.compile("[\u0130\u0131\u212a\u017f]")

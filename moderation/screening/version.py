@@ -9,7 +9,7 @@ from .lexicon import DATA_DIR, DATA_FILES
 from .policy import POLICY
 
 # Bump when the matching code changes behaviour without a data change.
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 
 
 def compute_rules_version(data_dir: Path = DATA_DIR) -> str:

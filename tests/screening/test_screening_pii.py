@@ -218,3 +218,22 @@ def test_validator_caches_give_the_uncached_answer():
     assert _p._bank_check("8327", "9123456789") in (0, 1, 2)
     assert _p._iban_valid("SE3550000000054910000003") is True
     assert _p._iban_valid("SE3550000000054910000004") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Min enskilda firma har org.nr 640823-3234, fakturera dit.",
+        "Frisersalongen (enskild firma, organisationsnummer 811228-9874) i Nås",
+    ],
+)
+def test_an_enskild_firmas_org_number_is_a_personnummer(text):
+    """FMT-5, GDPR-4: an enskild firma's organisationsnummer is the owner's personnummer,
+    so it is found as personal data even after "org.nr"; a company's number (20 or more in
+    the month position) after the same words stays clean (tests/data/README.md)."""
+    from moderation.screening import screen
+
+    found = [p for p in screen(text).pii if p.type == "personnummer"]
+    assert len(found) == 1 and found[0].value in text and found[0].value[:2] in ("64", "81")
+    company = screen("AB:s org.nr 556677-8899 och organisationsnummer 212000-2213").pii
+    assert not company
