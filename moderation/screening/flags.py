@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import add
 
 from .lexicon import Compiled, Condition, Entry
 from .normalize import View
@@ -12,6 +13,8 @@ from .results import FlagFinding, PiiFinding
 
 _WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
+# Latin-1 byte -> itself when the character is a word character (\w), else a space
+_WORD_BYTES = bytes(c if _WORD.match(chr(c)) else 32 for c in range(256))
 _URL = re.compile(
     r"https?://|www\.|\b[\w-]{2,}\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|ru|eu|co|me|ly|to)"
     r"\b(?!\.\w)",
@@ -82,24 +85,25 @@ SURNAME_SUFFIXES = (
 
 
 class Hit:
-    """One lexicon match on one view (normalised span), with its original span."""
+    """One lexicon match on one view (normalised span ``s:e``), with its original span
+    ``os:oe`` and, once its view is tokenised, the first and last word it covers."""
 
-    __slots__ = ("entry", "view", "vs", "s", "e", "os", "oe", "first_tok", "last_tok", "memo")
+    __slots__ = ("entry", "cat", "vs", "s", "e", "os", "oe", "first_tok", "last_tok")
 
-    def __init__(self, entry: Entry, view: View, s: int, e: int):
+    def __init__(self, entry: Entry, vs: _ViewState, s: int, e: int, os_: int, oe: int):
         self.entry = entry
-        self.view = view
-        self.vs: _ViewState | None = None
+        self.cat = entry.category
+        self.vs = vs
         self.s = s
         self.e = e
-        ostart = view.ostart
-        if ostart is None:
-            self.os, self.oe = s, e
-        else:
-            self.os, self.oe = ostart[s], view.oend[e - 1]
+        self.os = os_
+        self.oe = oe
         self.first_tok = -1
         self.last_tok = -1
-        self.memo: dict[int, bool] = {}
+
+    @property
+    def view(self) -> View:
+        return self.vs.view
 
 
 # How an automaton key is checked at the text around it (see Compiled.matchers):
@@ -108,9 +112,11 @@ class Hit:
 # starts with a listed exception.
 
 
-def find_hits(compiled: Compiled, view: View) -> list[Hit]:
+def _find_hits(compiled: Compiled, vs: _ViewState) -> list[Hit]:
+    view = vs.view
     t = view.text
     n = len(t)
+    ostart, oend = view.ostart, view.oend
     hits: list[Hit] = []
     matchers = compiled.matchers
     for end_idx, key in compiled.automaton.iter(t):
@@ -136,69 +142,88 @@ def find_hits(compiled: Compiled, view: View) -> list[Hit]:
             if extend_left:
                 while s > 0 and t[s - 1].isalnum():
                     s -= 1
-            hits.append(Hit(entry, view, s, e))
+            if ostart is None:
+                hits.append(Hit(entry, vs, s, e, s, e))
+            else:
+                hits.append(Hit(entry, vs, s, e, ostart[s], oend[e - 1]))
     return hits
 
 
+def find_hits(compiled: Compiled, view: View) -> list[Hit]:
+    """The lexicon hits on one view (each with its own, not yet tokenised, view state)."""
+    vs = _ViewState(view)
+    vs.hits = _find_hits(compiled, vs)
+    return vs.hits
+
+
 class _ViewState:
-    """Per view, computed once when first needed: tokens, the positions of every word set,
-    names, the hits' token positions and an index of hits by category."""
+    """Per view, computed once when a condition first needs it: the words, and per word set
+    a bit mask of the word positions where a member starts (one-word members in ``single``,
+    longer phrases in ``phrases`` by length); the hits' word spans; names, hits by category."""
 
     __slots__ = (
-        "view", "hits", "ready", "starts", "ends", "words", "n", "setpos", "names", "cat_index"
+        "view", "hits", "words", "starts", "ends", "n", "single", "phrases", "names", "cat_index",
+        "has_quote",
     )  # fmt: skip
 
-    def __init__(self, view: View, hits: list[Hit]):
+    def __init__(self, view: View):
         self.view = view
-        self.hits = hits
-        self.ready = False
-        self.names: list[int] | None = None
-        self.cat_index: dict[str, tuple[list[int], list[Hit]]] = {}
+        self.hits: list[Hit] = []
+        self.words: list[str] | None = None  # None until prepared
+        self.names: int | None = None
+        self.cat_index: dict[str, list[Hit]] | None = None
+        self.has_quote: bool | None = None
 
-    def prepare(self, compiled: Compiled) -> None:
-        self.ready = True
+    def prepare(self, plan: _Plan) -> None:
         text = self.view.text
-        # split keeps the words at odd indices; the running length gives every boundary
-        pieces = _WORD_SPLIT.split(text)
-        self.words = words = pieces[1::2]
+        try:
+            raw = text.encode("latin-1")
+        except UnicodeEncodeError:
+            raw = None
+        if raw is not None:
+            # one byte per character: non-word bytes become spaces, and the pieces between
+            # single spaces give every word (as bytes) and its start from the running length
+            pieces = raw.translate(_WORD_BYTES).split(b" ")
+            lens = list(map(len, pieces))
+            bounds = list(accumulate(map(add, lens, repeat(1)), initial=0))
+            words = list(compress(pieces, lens))
+            self.starts = starts = list(compress(bounds, lens))
+            self.ends = ends = list(map(add, starts, compress(lens, lens)))
+        else:
+            # split keeps the words at odd indices; the running length gives every boundary
+            pieces = _WORD_SPLIT.split(text)
+            words = pieces[1::2]
+            bounds = list(accumulate(map(len, pieces)))
+            self.starts = starts = bounds[0 : 2 * len(words) : 2]
+            self.ends = ends = bounds[1::2]
         self.n = n = len(words)
-        bounds = list(accumulate(map(len, pieces)))
-        self.starts = starts = bounds[0 : 2 * n : 2]
-        self.ends = ends = bounds[1::2]
-        # one pass over the (few) tokens that belong to a set or start a phrase gives the
-        # (start, end) token spans of every set member
-        setpos: dict[str, tuple[list[int], list[int]]] = {}
-        cache = compiled._token_cache
-        infos = list(map(cache.get, words))
-        if None in infos:
-            token_info = compiled.token_info
-            infos = [token_info(w) if i is None else i for w, i in zip(words, infos, strict=True)]
+        # one pass over the (few) words that belong to a set or start a phrase
+        single = [0] * plan.n_sets
+        phrases: dict[int, dict[int, int]] = {}
+        # a miss computes the word's info; Latin-1 views have bytes words, and bytes and str
+        # never share a dict (equal contents hash alike)
+        infos = list(map((plan.infos if raw is None else plan.infos_b).__getitem__, words))
         for k in compress(range(n), infos):
-            names, second = infos[k]
-            for name in names:
-                pos = setpos.get(name)
-                if pos is None:
-                    setpos[name] = ([k], [k + 1])
-                else:
-                    pos[0].append(k)
-                    pos[1].append(k + 1)
+            sets, second = infos[k]
+            bit = 1 << k
+            for si in sets:
+                single[si] |= bit
             if second is not None and k + 1 < n:
-                for name, ph in second.get(words[k + 1], ()):
-                    size = len(ph)
+                for si, ph, size in second.get(words[k + 1], ()):
                     if size == 2 or (k + size <= n and tuple(words[k : k + size]) == ph):
-                        pos = setpos.get(name)
-                        if pos is None:
-                            setpos[name] = ([k], [k + size])
+                        by_size = phrases.get(si)
+                        if by_size is None:
+                            phrases[si] = {size: bit}
                         else:
-                            pos[0].append(k)
-                            pos[1].append(k + size)
-        self.setpos = setpos
-        # token span of every hit of the view
+                            by_size[size] = by_size.get(size, 0) | bit
+        self.single = single
+        self.phrases = phrases
+        # word span of every hit whose position a rule may ask for
         bl, br = bisect.bisect_left, bisect.bisect_right
-        positional = compiled.positional_cats
+        positional = plan.positional
         for hit in self.hits:
-            if hit.entry.category not in positional:
-                continue  # weighed by a score only: its token position is never asked for
+            if hit.cat not in positional:
+                continue  # weighed by a score only: its word position is never asked for
             hs = hit.s
             first = br(starts, hs) - 1
             if first < 0 or ends[first] <= hs:
@@ -210,14 +235,270 @@ class _ViewState:
                 first = n - 1 if n else 0
             hit.first_tok = first
             hit.last_tok = last if last > first else first
+        self.words = words
+
+
+class _Plan:
+    """What evaluation needs from the compiled data, derived once per ``Compiled``: word
+    sets by index, per word its sets and the phrases it starts, and every rule condition
+    as a function ``check(ctx, hit) -> bool``."""
+
+    def __init__(self, compiled: Compiled):
+        self.compiled = compiled
+        names = list(compiled.sets)
+        self.set_index = {name: i for i, name in enumerate(names)}
+        self.set_list = [compiled.sets[name] for name in names]
+        self.n_sets = len(names)
+        self.not_a_name = self.set_index.get("not_a_name", -1)
+        self.name_title = self.set_index.get("name_title", -1)
+        # word -> indices of the sets it belongs to; str words and bytes words apart
+        self.memberships: dict = {}
+        self.memberships_b: dict = {}
+        # first word -> second word -> [(set index, phrase, length)], with str words and,
+        # for Latin-1 views, with bytes words (the phrases that fit in Latin-1)
+        self.phrase_first: dict = {}
+        self.phrase_first_b: dict = {}
+        # only the sets that rule conditions name are tracked per view ("not_a_name" and
+        # "name_title" are asked about one word at a time by is_name)
+        used = {c.ref for r in compiled.rules for c in r.all + r.any + r.unless if c.kind == "set"}
+        self.tracked = frozenset(self.set_index[name] for name in used)
+        for name, ws in compiled.sets.items():
+            if name not in used:
+                continue
+            for ph in ws.phrases:
+                forms = [(self.phrase_first, ph)]
+                try:
+                    forms.append((self.phrase_first_b, tuple(w.encode("latin-1") for w in ph)))
+                except UnicodeEncodeError:
+                    pass
+                for first, form in forms:
+                    second = first.setdefault(form[0], {})
+                    second.setdefault(form[1], []).append((self.set_index[name], form, len(form)))
+        # word -> 0 when it is in no tracked set and starts no phrase, else (its tracked
+        # sets, {second word: [(set index, phrase, length)]} or None)
+        self.infos = _Infos(self, self.phrase_first)
+        self.infos_b = _Infos(self, self.phrase_first_b)
+        self.positional = compiled.positional_cats
+        self.rules_by_trigger = compiled.rules_by_trigger
+        # id(entry) -> "category/term", as evidence
+        self.entry_ids = {id(e): e.id for e in compiled.entries}
+        made: dict[int, object] = {}
+
+        def checks(conds: tuple[Condition, ...]) -> tuple:
+            out = []
+            for c in conds:
+                fn = made.get(id(c))
+                if fn is None:
+                    fn = made[id(c)] = self._check_fn(c)
+                out.append(fn)
+            return tuple(out)
+
+        self.rules = [
+            (r, r.flag, r.trigger, checks(r.all), checks(r.any), checks(r.unless))
+            for r in compiled.rules
+        ]
+
+    def sets_of(self, w: str | bytes) -> tuple[int, ...]:
+        """Indices of the sets ``w`` belongs to as a single word (cached per word)."""
+        cache = self.memberships_b if type(w) is bytes else self.memberships
+        sets = cache.get(w)
+        if sets is None:
+            word = w.decode("latin-1") if type(w) is bytes else w
+            sets = tuple(i for i, ws in enumerate(self.set_list) if ws._member(word))
+            if len(cache) > 200_000:  # bounded: vocabulary repeats across comments
+                cache.clear()
+            cache[w] = sets
+        return sets
+
+    def _check_fn(self, cond: Condition):
+        kind, ref, before, after = cond.kind, cond.ref, cond.before, cond.after
+        if kind == "set":
+            return _set_check(self.set_index[ref], before, after)
+        if kind == "cat":
+            return _cat_check(ref, before, after)
+        if ref == "name":
+            return _name_check(before, after)
+        if ref == "quoted":
+            return _quoted_check
+        if ref == "sentence_start":
+            return _sentence_start_check
+        if ref == "pii":
+            return lambda ctx, hit: bool(ctx.pii)
+        # text-wide specials: url, price, ad_url, phone_or_email, promo_code
+        return lambda ctx, hit: getattr(ctx, ref)
+
+
+class _Infos(dict):
+    """word -> 0 when it is in no tracked set and starts no phrase, else (its tracked sets,
+    {second word: [(set index, phrase, length)]} or None); computed on a miss, bounded."""
+
+    def __init__(self, plan: _Plan, phrase_first: dict):
+        super().__init__()
+        self.plan = plan
+        self.phrase_first = phrase_first
+
+    def __missing__(self, w: str | bytes):
+        plan = self.plan
+        sets = tuple(si for si in plan.sets_of(w) if si in plan.tracked)
+        second = self.phrase_first.get(w)
+        info = (sets, second) if sets or second is not None else 0
+        if len(self) > 200_000:  # bounded: vocabulary repeats across comments
+            self.clear()
+        self[w] = info
+        return info
+
+
+def _plan(compiled: Compiled) -> _Plan:
+    plan = compiled.__dict__.get("_fast_plan")
+    if plan is None:
+        plan = compiled.__dict__["_fast_plan"] = _Plan(compiled)
+    return plan
+
+
+def _set_check(si: int, before: int | None, after: int | None):
+    """A member of set ``si`` within ``before`` words before and ``after`` words after the
+    hit (the hit's own words excluded), or anywhere in the view when ``before`` is None."""
+    if before is None:
+
+        def anywhere(ctx: Context, hit: Hit) -> bool:
+            vs = hit.vs
+            if vs.words is None:
+                vs.prepare(ctx.plan)
+            return vs.single[si] != 0 or si in vs.phrases
+
+        return anywhere
+
+    def window(ctx: Context, hit: Hit) -> bool:
+        vs = hit.vs
+        if vs.words is None:
+            vs.prepare(ctx.plan)
+        first = hit.first_tok
+        end = hit.last_tok + 1
+        lo = first - before
+        if lo < 0:
+            lo = 0
+        hi = end + after
+        if hi > vs.n:
+            hi = vs.n
+        m = vs.single[si]
+        if m and m & (((1 << first) - (1 << lo)) | ((1 << hi) - (1 << end))):
+            return True
+        by_size = vs.phrases.get(si)
+        if by_size:
+            for size, m in by_size.items():
+                a = first - size + 1
+                b = hi - size + 1
+                w = (1 << a) - (1 << lo) if a > lo else 0
+                if b > end:
+                    w |= (1 << b) - (1 << end)
+                if m & w:
+                    return True
+        return False
+
+    return window
+
+
+def _cat_check(cat: str, before: int | None, after: int | None):
+    """Another hit of lexicon category ``cat`` on the same view within the window (the same
+    words allowed); hits starting more than 8 words before the window are not looked at."""
+
+    def check(ctx: Context, hit: Hit) -> bool:
+        vs = hit.vs
+        if vs.words is None:
+            vs.prepare(ctx.plan)
+        index = vs.cat_index
+        if index is None:
+            index = vs.cat_index = {}
+            for h in vs.hits:
+                lst = index.get(h.cat)
+                if lst is None:
+                    index[h.cat] = [h]
+                else:
+                    lst.append(h)
+        others = index.get(cat)
+        if others is None:
+            return False
+        n = vs.n
+        if before is None:
+            lo, hi = 0, n
+        else:
+            lo = hit.first_tok - before
+            if lo < 0:
+                lo = 0
+            hi = hit.last_tok + 1 + after
+            if hi > n:
+                hi = n
+        lo8 = lo - 8
+        for other in others:
+            if other is not hit and lo8 <= other.first_tok < hi and other.last_tok >= lo:
+                return True
+        return False
+
+    return check
+
+
+def _name_check(before: int | None, after: int | None):
+    """A personal name within the window, the hit's own words excluded."""
+
+    def check(ctx: Context, hit: Hit) -> bool:
+        vs = hit.vs
+        if vs.words is None:
+            vs.prepare(ctx.plan)
+        names = vs.names
+        if names is None:
+            names = ctx.name_mask(vs)
+        if not names:
+            return False
+        n = vs.n
+        first = hit.first_tok
+        end = hit.last_tok + 1
+        if before is None:
+            lo, hi = 0, n
+        else:
+            lo = first - before
+            if lo < 0:
+                lo = 0
+            hi = end + after
+            if hi > n:
+                hi = n
+        w = (1 << first) - (1 << lo) if first > lo else 0
+        if hi > end:
+            w |= (1 << hi) - (1 << end)
+        return bool(names & w)
+
+    return check
+
+
+def _quoted_check(ctx: Context, hit: Hit) -> bool:
+    vs = hit.vs
+    has = vs.has_quote
+    if has is None:
+        has = vs.has_quote = _ANY_QUOTE.search(vs.view.text) is not None
+    return has and Context.quoted(hit)
+
+
+def _sentence_start_check(ctx: Context, hit: Hit) -> bool:
+    k = hit.s - 1
+    t = hit.vs.view.text
+    while k >= 0 and t[k] in " \"'«»“”*-–":
+        k -= 1
+    return k < 0 or t[k] in ".!?:;\n" or t[k] in "🙂😡😂"
+
+
+# Necessary parts of a _URL match (https?://, www., or "." and a top-level domain's first
+# letter, with the four non-ASCII letters re.I equates with i, k and s) and of a discount code
+# (a capital and a digit): cheap to look for, so the full patterns rarely run.
+_URL_HINT = re.compile(r"://|\.[a-zA-Z\u017f\u212a\u0130\u0131]|[wW]{3}\.")
+_PROMO_HINT = re.compile(r"\d(?<=[A-ZÅÄÖ]\d)")
+_ANY_QUOTE = re.compile("[" + re.escape(_QUOTES) + "]")
 
 
 class Context:
     """Lazily computed facts about one text, shared by all rules."""
 
-    def __init__(self, text: str, compiled: Compiled, pii: list[PiiFinding]):
+    def __init__(self, text: str, plan: _Plan, pii: list[PiiFinding]):
         self.text = text
-        self.compiled = compiled
+        self.plan = plan
         self.pii = pii
         self._url: bool | None = None
         self._price: bool | None = None
@@ -227,7 +508,8 @@ class Context:
     @property
     def url(self) -> bool:
         if self._url is None:
-            self._url = bool(_URL.search(self.text))
+            text = self.text
+            self._url = _URL_HINT.search(text) is not None and _URL.search(text) is not None
         return self._url
 
     @property
@@ -250,25 +532,24 @@ class Context:
 
     @property
     def promo_code(self) -> bool:
-        return _PROMO_CODE.search(self.text) is not None
+        text = self.text
+        return _PROMO_HINT.search(text) is not None and _PROMO_CODE.search(text) is not None
 
     @property
     def phone_or_email(self) -> bool:
         return any(p.type in ("phone", "email") for p in self.pii)
 
-    def name_positions(self, vs: _ViewState) -> list[int]:
-        """Token positions in the view that are personal names (computed once per view)."""
-        pos = vs.names
-        if pos is None:
-            text = self.text
-            ostart = vs.view.ostart
-            if ostart is None:
-                caps = [k for k, o in enumerate(vs.starts) if text[o].isupper()]
-            else:
-                caps = [k for k, o in enumerate(vs.starts) if text[ostart[o]].isupper()]
-            pos = [k for k in caps if self.is_name(vs, k)]
-            vs.names = pos
-        return pos
+    def name_mask(self, vs: _ViewState) -> int:
+        """Bit mask of the word positions in the view that are personal names (once per view)."""
+        text = self.text
+        ostart = vs.view.ostart
+        starts = vs.starts if ostart is None else map(ostart.__getitem__, vs.starts)
+        mask = 0
+        for k in compress(range(vs.n), map(str.isupper, map(text.__getitem__, starts))):
+            if self.is_name(vs, k):
+                mask |= 1 << k
+        vs.names = mask
+        return mask
 
     def _cap(self, vs: _ViewState, k: int) -> bool:
         """Token k starts with a capital letter and is not an acronym ("LSS", "SD")."""
@@ -286,26 +567,31 @@ class Context:
     def is_name(self, vs: _ViewState, k: int) -> bool:
         """A personal name: a known first name, a surname, "Förnamn Efternamn", or a
         capitalised word after a person word ("familjen Lindgren", "doktor Nygren")."""
-        if not self._cap(vs, k):
-            return False
         words = vs.words
         w = words[k]
-        compiled = self.compiled
-        names = compiled.names
+        plan = self.plan
         # set membership of one word (phrases never fit in one word), cached per word
-        if "not_a_name" in compiled.member_sets(w):
+        if plan.not_a_name in plan.sets_of(w) or not self._cap(vs, k):
             return False
+        names = plan.compiled.names
+        if type(w) is bytes:
+            w = w.decode("latin-1")
         if w in names:
             return True
         if len(w) > 5 and w.endswith(SURNAME_SUFFIXES) and not self._sentence_initial(vs, k):
             return True
-        if k > 0 and words[k - 1] in names and self._cap(vs, k - 1):
-            return True  # "Gunvor Eriksson"
-        return k > 0 and "name_title" in compiled.member_sets(words[k - 1])
+        if k > 0:
+            prev = words[k - 1]
+            if (prev.decode("latin-1") if type(prev) is bytes else prev) in names and self._cap(
+                vs, k - 1
+            ):
+                return True  # "Gunvor Eriksson"
+            return plan.name_title in plan.sets_of(prev)
+        return False
 
     @staticmethod
     def quoted(hit: Hit) -> bool:
-        t = hit.view.text
+        t = hit.vs.view.text
         lo = max(0, hit.s - 60)
         before = t[lo : hit.s]
         after = t[hit.e : hit.e + 60]
@@ -320,169 +606,62 @@ class Context:
         inner = before[qb + 1 :] + after[: min(qa)]
         return not any(c in ".!?" for c in inner)
 
-    def check(self, cond: Condition, hit: Hit) -> bool:
-        """Does ``cond`` hold around ``hit``? Memoised per hit: rules share conditions."""
-        key = id(cond)
-        memo = hit.memo
-        val = memo.get(key)
-        if val is None:
-            val = memo[key] = self._check(cond, hit)
-        return val
 
-    def _check(self, cond: Condition, hit: Hit) -> bool:
-        kind = cond.kind
-        if kind == "special":
-            ref = cond.ref
-            if ref == "url":
-                return self.url
-            if ref == "price":
-                return self.price
-            if ref == "ad_url":
-                return self.ad_url
-            if ref == "pii":
-                return bool(self.pii)
-            if ref == "phone_or_email":
-                return self.phone_or_email
-            if ref == "promo_code":
-                return self.promo_code
-            if ref == "quoted":
-                return self.quoted(hit)
-            if ref == "sentence_start":
-                k = hit.s - 1
-                t = hit.view.text
-                while k >= 0 and t[k] in " \"'«»“”*-–":
-                    k -= 1
-                return k < 0 or t[k] in ".!?:;\n" or t[k] in "🙂😡😂"
-            # name, within the window (the trigger's own words excluded)
-            vs = hit.vs
-            if not vs.ready:
-                vs.prepare(self.compiled)
-            n = vs.n
-            if cond.before is None:
-                lo, hi = 0, n
-            else:
-                lo = hit.first_tok - cond.before
-                if lo < 0:
-                    lo = 0
-                hi = hit.last_tok + 1 + cond.after
-                if hi > n:
-                    hi = n
-            names = vs.names
-            if names is None:
-                names = self.name_positions(vs)
-            i = bisect.bisect_left(names, lo)
-            while i < len(names) and names[i] < hi:
-                if not (hit.first_tok <= names[i] <= hit.last_tok):
-                    return True
-                i += 1
-            return False
-        vs = hit.vs
-        if not vs.ready:
-            vs.prepare(self.compiled)
-        if kind == "set":
-            pos = vs.setpos.get(cond.ref)
-            if pos is None:
-                return False
-            if cond.before is None:
-                return True
-            # the window excludes the trigger's own words
-            n_words = vs.n
-            first = hit.first_tok
-            after = hit.last_tok + 1
-            lo = first - cond.before
-            if lo < 0:
-                lo = 0
-            hi = after + cond.after
-            if hi > n_words:
-                hi = n_words
-            starts, ends = pos
-            i = bisect.bisect_left(starts, lo)
-            n = len(starts)
-            while i < n:
-                a = starts[i]
-                if a >= hi:
-                    return False
-                b = ends[i]
-                if (b <= first or a >= after) and b <= hi:
-                    return True
-                i += 1
-            return False
-        # kind == "cat": another lexicon hit of that category in the window (same word ok)
-        n_words = vs.n
-        if cond.before is None:
-            lo, hi = 0, n_words
-        else:
-            lo = hit.first_tok - cond.before
-            if lo < 0:
-                lo = 0
-            hi = hit.last_tok + 1 + cond.after
-            if hi > n_words:
-                hi = n_words
-        idx = vs.cat_index.get(cond.ref)
-        if idx is None:
-            hits = [h for h in vs.hits if h.entry.category == cond.ref]
-            hits.sort(key=lambda h: h.first_tok)
-            idx = vs.cat_index[cond.ref] = ([h.first_tok for h in hits], hits)
-        firsts, others = idx
-        # hits span at most a few words, so look from a little before the window
-        k = bisect.bisect_left(firsts, lo - 8)
-        while k < len(firsts) and firsts[k] < hi:
-            other = others[k]
-            if other is not hit and other.last_tok >= lo:
-                return True
-            k += 1
-        return False
+def _overlaps(hs: int, he: int, spans: list[tuple[int, int]]) -> bool:
+    """Does ``hs:he`` overlap one of ``spans`` by at least half of the shorter of the two?"""
+    for a, b in spans:
+        overlap = (he if he < b else b) - (hs if hs > a else a)
+        if 2 * overlap >= (he - hs if he - hs < b - a else b - a):
+            return True
+    return False
 
 
 def evaluate(
     text: str, compiled: Compiled, views: list[View], pii: list[PiiFinding]
 ) -> list[FlagFinding]:
-    ctx = Context(text, compiled, pii)
+    plan = _plan(compiled)
     all_hits: list[Hit] = []
     states: list[_ViewState] = []
     for view in views:
-        hits = find_hits(compiled, view)
+        vs = _ViewState(view)
+        hits = _find_hits(compiled, vs)
         if hits:
-            # tokens and word-set positions are computed when a condition first needs them
-            vs = _ViewState(view, hits)
+            # words and word-set positions are computed when a condition first needs them
+            vs.hits = hits
             states.append(vs)
-            for h in hits:
-                h.vs = vs
             all_hits.extend(hits)
     if not all_hits:
         return []
     try:
-        return _evaluate(text, compiled, ctx, all_hits)
+        return _evaluate(text, compiled, plan, Context(text, plan, pii), all_hits)
     finally:
         for vs in states:  # break hit <-> view-state cycles so memory is freed at once
             vs.hits = vs.cat_index = None
 
 
 def _evaluate(
-    text: str, compiled: Compiled, ctx: Context, all_hits: list[Hit]
+    text: str, compiled: Compiled, plan: _Plan, ctx: Context, all_hits: list[Hit]
 ) -> list[FlagFinding]:
     findings: dict[tuple[str, int, int], FlagFinding] = {}
+    entry_ids = plan.entry_ids
     by_cat: dict[str, list[Hit]] = {}
     for hit in all_hits:
-        cat = hit.entry.category
-        lst = by_cat.get(cat)
+        lst = by_cat.get(hit.cat)
         if lst is None:
-            by_cat[cat] = [hit]
+            by_cat[hit.cat] = [hit]
         else:
             lst.append(hit)
-    _check = ctx._check
     multi: dict[tuple[str, ...], list[Hit]] = {}
     # only the rules that one of the present categories triggers, in data-file order
-    by_trigger = compiled.rules_by_trigger
+    by_trigger = plan.rules_by_trigger
     wanted: set[int] = set()
     for cat in by_cat:
         idx = by_trigger.get(cat)
         if idx is not None:
             wanted.update(idx)
-    plan = compiled.rule_plan
+    rules = plan.rules
     for i in sorted(wanted):
-        rule, r_all, r_any, r_unless = plan[i]
-        trigger = rule.trigger
+        rule, flag, trigger, r_all, r_any, r_unless = rules[i]
         if len(trigger) == 1:
             candidates = by_cat.get(trigger[0])
             if candidates is None:
@@ -491,53 +670,42 @@ def _evaluate(
             candidates = multi.get(trigger)
             if candidates is None:
                 if any(c in by_cat for c in trigger):
-                    candidates = [h for h in all_hits if h.entry.category in trigger]
+                    candidates = [h for h in all_hits if h.cat in trigger]
                 else:
                     candidates = []
                 multi[trigger] = candidates
             if not candidates:
                 continue
         fired = 0
-        flag = rule.flag
         for hit in candidates:
             key = (flag, hit.os, hit.oe)
             if key in findings:
                 continue  # the same finding already made (conditions have no side effects)
-            # conditions in order with short-circuit, memoised per hit (rules share them)
-            memo = hit.memo
+            # conditions in order with short-circuit
             ok = True
-            for ck, c in r_all:
-                v = memo.get(ck)
-                if v is None:
-                    v = memo[ck] = _check(c, hit)
-                if not v:
+            for check in r_all:
+                if not check(ctx, hit):
                     ok = False
                     break
             if not ok:
                 continue
             if r_any:
                 ok = False
-                for ck, c in r_any:
-                    v = memo.get(ck)
-                    if v is None:
-                        v = memo[ck] = _check(c, hit)
-                    if v:
+                for check in r_any:
+                    if check(ctx, hit):
                         ok = True
                         break
                 if not ok:
                     continue
-            for ck, c in r_unless:
-                v = memo.get(ck)
-                if v is None:
-                    v = memo[ck] = _check(c, hit)
-                if v:
+            for check in r_unless:
+                if check(ctx, hit):
                     ok = False
                     break
             if not ok:
                 continue
             findings[key] = FlagFinding(
-                flag=rule.flag,
-                rule=f"{rule.id}[{hit.entry.id}]",
+                flag=flag,
+                rule=f"{rule.id}[{entry_ids[id(hit.entry)]}]",
                 start=hit.os,
                 end=hit.oe,
                 matched=text[hit.os : hit.oe],
@@ -560,33 +728,39 @@ def _evaluate(
             and not any(getattr(ctx, sp) for sp in required_specials)
         ):
             continue
+        weights = score.weights
         total = 0
         evidence: list[str] = []
         first: Hit | None = None
+        first_w = 0
         per_cat: dict[str, set[str]] = {}
         spans: list[tuple[int, int]] | None = [] if score.distinct_spans else None
-        for hit in all_hits:
-            cat = hit.entry.category
-            if cat not in score.weights:
-                continue
+        cap = score.cap_per_category
+        for hit in [h for h in all_hits if h.cat in weights]:
             if spans is not None:
                 hs, he = hit.os, hit.oe
-                if any(2 * (min(he, b) - max(hs, a)) >= min(he - hs, b - a) for a, b in spans):
+                if _overlaps(hs, he, spans):
                     continue  # mostly the same words already counted as another sign
-                spans.append((hit.os, hit.oe))
-            seen = per_cat.setdefault(cat, set())
-            if hit.entry.term in seen or len(seen) >= score.cap_per_category:
+                spans.append((hs, he))
+            cat = hit.cat
+            seen = per_cat.get(cat)
+            if seen is None:
+                seen = per_cat[cat] = set()
+            term = hit.entry.term
+            if term in seen or len(seen) >= cap:
                 continue
-            seen.add(hit.entry.term)
-            total += score.weights[cat]
-            evidence.append(hit.entry.id)
-            if first is None or score.weights[cat] > score.weights[first.entry.category]:
+            seen.add(term)
+            w = weights[cat]
+            total += w
+            evidence.append(entry_ids[id(hit.entry)])
+            if first is None or w > first_w:
                 first = hit
+                first_w = w
         if first is None:
             continue  # specials alone (a URL, a price) are never advertising
         for special in ("url", "ad_url", "price", "phone_or_email", "promo_code"):
-            if special in score.weights and getattr(ctx, special):
-                total += score.weights[special]
+            if special in weights and getattr(ctx, special):
+                total += weights[special]
                 evidence.append(special)
         if total >= score.threshold:
             findings[(score.flag, first.os, first.oe)] = FlagFinding(

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from moderation.screening import screen
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moderation.screening import flags as _flags_module
+from moderation.screening import get_engine, screen
+from moderation.screening.normalize import main_view
 
 
 def _flags(text: str) -> tuple[str, ...]:
@@ -127,3 +133,79 @@ def test_child_abuse_blocks_and_quarantine_reason():
     result = screen("Säljer barnporr, skriv privat")
     assert result.action == "block"
     assert any("BBS-7" in r for r in result.reasons)
+
+
+# --- the fast paths of flag evaluation agree with their plain definitions -----------------
+
+_WORDS = st.sampled_from(
+    [
+        "du", "är", "en", "idiot", "inte", "han", "säger", "kallade", "mig", "jag", "ska",
+        "döda", "dig", "ingen", "ser", "i", "natt", "min", "granne", "Anna", "x_y", "ß", "İ",
+        "ǅ", "Ⅻ", "²", "ª", "e-post", "t.ex.", "”", "—", "🙂", "\u0301", "\u00a0", "0",
+    ]
+)  # fmt: skip
+_SEPARATORS = st.sampled_from([" ", "  ", ", ", ". ", "-", "\n", "\u200b", "", "”"])
+_PHRASE_TEXTS = st.lists(st.tuples(_WORDS, _SEPARATORS), max_size=30).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+def _engine_plan():
+    engine = get_engine()
+    return engine.compiled, _flags_module._plan(engine.compiled)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_PHRASE_TEXTS, st.text(max_size=200)))
+def test_view_words_are_the_regex_words(text):
+    """RULE-3, RULE-6: the context rules read exactly the words of ``\\w+`` at their
+    positions, whether a view is tokenised through Latin-1 bytes or the regex."""
+    compiled, plan = _engine_plan()
+    view = main_view(text)
+    vs = _flags_module._ViewState(view)
+    vs.prepare(plan)
+    expected = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+", view.text)]
+    words = [w.decode("latin-1") if isinstance(w, bytes) else w for w in vs.words]
+    assert list(zip(words, vs.starts, vs.ends, strict=True)) == expected
+    assert vs.n == len(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _PHRASE_TEXTS,
+    st.sampled_from(["negation", "reporting", "impunity", "intent_cue", "addressee"]),
+    st.integers(0, 40),
+    st.integers(0, 3),
+    st.integers(0, 12),
+    st.integers(0, 12),
+)
+def test_set_window_check_matches_its_definition(text, set_name, first, width, before, after):
+    """RULE-3, RULE-6: a set condition holds exactly when a member of the set (a word or a
+    phrase) lies within ``before`` words before or ``after`` words after the trigger,
+    outside the trigger's own words; the bit-mask check gives the same answer."""
+    compiled, plan = _engine_plan()
+    if set_name not in plan.set_index:
+        return
+    view = main_view(text)
+    vs = _flags_module._ViewState(view)
+    vs.prepare(plan)
+    n = vs.n
+    if n == 0:
+        return
+    first = min(first, n - 1)
+    last = min(first + width, n - 1)
+    hit = _flags_module.Hit(compiled.entries[0], vs, 0, 0, 0, 0)
+    hit.first_tok, hit.last_tok = first, last
+    words = [w.decode("latin-1") if isinstance(w, bytes) else w for w in vs.words]
+    ws = compiled.sets[set_name]
+    members = [(k, k + 1) for k, w in enumerate(words) if ws._member(w)]
+    members += [
+        (k, k + len(ph))
+        for ph in ws.phrases
+        for k in range(n - len(ph) + 1)
+        if tuple(words[k : k + len(ph)]) == ph
+    ]
+    lo, hi = max(first - before, 0), min(last + 1 + after, n)
+    expected = any(lo <= a and b <= hi and (b <= first or a > last) for a, b in members)
+    check = _flags_module._set_check(plan.set_index[set_name], before, after)
+    assert check(_flags_module.Context(text, plan, []), hit) is expected
