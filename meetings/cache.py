@@ -13,8 +13,12 @@ The key holds versions, each bumped by the saves and deletes that change what a 
 commits (so a request that read the old rows during the transaction cannot keep them under
 the new version):
 
-- the **content version**, for the lists, the village pages and the feeds: every save or
-  delete of a meetings model and of a `moderation.Contribution` about a meeting;
+- the **content version**, for the coming list of all villages: every save or delete of a
+  meetings model and of a `moderation.Contribution` about a meeting; the **schedule
+  version**, for the past list and the feed of all meetings, which show no contributions:
+  the same without contributions;
+- for a **village's pages** (its page, its feed, the coming list filtered to it): the site
+  version and that village's own version (its meetings and everything of them, its items);
 - for a **meeting's page and its .ics**: the *site version* (villages and venues, which every
   meeting page shows) and that meeting's own version (the meeting, its agenda, attendees,
   notes, answers, follow-ups, registrations, and contributions about it). A question
@@ -42,6 +46,7 @@ from django.utils.translation import get_language
 
 VERSION_KEY = "meetings:content-version"
 SITE_KEY = "meetings:site-version"
+SCHEDULE_KEY = "meetings:schedule-version"  # everything but contributions: past list, feed
 MEETING_KEY = "meetings:meeting-version:{}"
 VILLAGE_KEY = "meetings:village-version:{}"  # by slug: the pages know the slug, not the id
 CSRF_PLACEHOLDER = "__meetings_csrf_placeholder__"
@@ -72,7 +77,7 @@ def content_version() -> int:
 
 def bump_content_version() -> None:
     """Make every cached page stale: now, and once more when the transaction commits."""
-    _bump_all([VERSION_KEY, SITE_KEY])
+    _bump_all([VERSION_KEY, SITE_KEY, SCHEDULE_KEY])
 
 
 def _bump_all(keys: list[str]) -> None:
@@ -109,6 +114,8 @@ def _key(request: HttpRequest, scope: str = "content", kwargs=None) -> str:
     elif slug:
         site, own = _versions([SITE_KEY, VILLAGE_KEY.format(slug)])
         version = f"v{site}.{own}"
+    elif scope == "schedule":
+        version = f"s{_versions([SCHEDULE_KEY])[0]}"
     else:
         version = content_version()
     return f"meetings:page:{version}:{get_language()}:{path}"
@@ -131,7 +138,9 @@ def cached_public_page(view=None, *, scope: str = "content"):
     lives until the content version changes (`scope="content"`), or, with `scope="meeting"`
     (views taking the meeting's `pk`) until that meeting changes, or with `scope="village"`
     (views taking the village's `slug`, or the list filtered `?by=<slug>`) until something
-    of that village changes; both also end when a village or venue changes."""
+    of that village changes; both also end when a village or venue changes. `scope="schedule"`
+    (pages that show no questions or needs: the past list, the feed of all meetings) ends
+    with any change but contributions."""
     if view is None:
         return lambda view: cached_public_page(view, scope=scope)
 
@@ -214,7 +223,7 @@ def _on_meeting_pre_save(sender, instance, **kwargs) -> None:
 
 
 def _on_meetings_change(sender, instance, **kwargs) -> None:
-    keys = [VERSION_KEY]
+    keys = [VERSION_KEY, SCHEDULE_KEY]
     name = sender.__name__
     if name in ("Village", "Venue"):
         keys.append(SITE_KEY)

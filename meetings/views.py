@@ -74,7 +74,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_public_page
+@cached_public_page(scope="schedule")
 def meeting_past(request: HttpRequest) -> HttpResponse:
     form = PastSearchForm(request.GET or None)
     village, query = None, ""
@@ -315,7 +315,7 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@cached_public_page
+@cached_public_page(scope="schedule")
 def feed_all(request: HttpRequest) -> HttpResponse:
     meetings = selectors.meetings_for_feed()
     return _ics(calendar_for(meetings, name="Kommundelsträffar"), "kommundelstraffar.ics")

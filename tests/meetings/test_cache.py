@@ -203,3 +203,23 @@ def test_village_pages_follow_their_own_village(
     assert "Träff där" in client.get(own[1]).content.decode()
     assert "Träff där" not in client.get(other[1]).content.decode()
     assert "Träff där" not in client.get(other[2]).content.decode()
+
+
+def test_past_list_and_feed_ignore_questions_but_follow_meetings(client, meeting, moderator):
+    """The past list and the feed of all meetings show no questions or needs, so a published
+    question leaves them cached; a change to a meeting (a cancellation) shows at once
+    (TF-2)."""
+    from moderation.services import contribution_approve, contribution_submit
+
+    pages = ["/kommundelstraffar/tidigare/", "/kommundelstraffar/kalender.ics"]
+    for page in pages:
+        client.get(page)
+        assert client.get(page)["X-Meetings-Cache"] == "hit"
+    c = contribution_submit(target=meeting, kind="need", text="Byn behöver en busskur.")
+    contribution_approve(contribution=c, actor=moderator)
+    for page in pages:
+        assert client.get(page)["X-Meetings-Cache"] == "hit"
+    services.meeting_cancel(meeting=meeting, reason="Lokalen är stängd.")
+    feed = client.get(pages[1])
+    assert feed["X-Meetings-Cache"] == "miss"
+    assert "STATUS:CANCELLED" in feed.content.decode()
