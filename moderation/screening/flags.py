@@ -607,13 +607,36 @@ class Context:
         return not any(c in ".!?" for c in inner)
 
 
-def _overlaps(hs: int, he: int, spans: list[tuple[int, int]]) -> bool:
-    """Does ``hs:he`` overlap one of ``spans`` by at least half of the shorter of the two?"""
-    for a, b in spans:
-        overlap = (he if he < b else b) - (hs if hs > a else a)
-        if 2 * overlap >= (he - hs if he - hs < b - a else b - a):
-            return True
-    return False
+class _Spans:
+    """The spans a score has counted, sorted by start, for the test "does ``hs:he`` overlap
+    one of them by at least half of the shorter of the two?". Such a span overlaps or
+    touches ``hs:he``, so it starts within the longest span's length before ``hs``: only
+    those are looked at (a long comment with hundreds of signs stays linear)."""
+
+    __slots__ = ("sorted", "longest")
+
+    def __init__(self) -> None:
+        self.sorted: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def overlaps(self, hs: int, he: int) -> bool:
+        spans = self.sorted
+        i = bisect.bisect_left(spans, (hs - self.longest,))
+        n = len(spans)
+        while i < n:
+            a, b = spans[i]
+            if a > he:
+                return False
+            overlap = (he if he < b else b) - (hs if hs > a else a)
+            if 2 * overlap >= (he - hs if he - hs < b - a else b - a):
+                return True
+            i += 1
+        return False
+
+    def add(self, hs: int, he: int) -> None:
+        bisect.insort(self.sorted, (hs, he))
+        if he - hs > self.longest:
+            self.longest = he - hs
 
 
 def evaluate(
@@ -734,14 +757,14 @@ def _evaluate(
         first: Hit | None = None
         first_w = 0
         per_cat: dict[str, set[str]] = {}
-        spans: list[tuple[int, int]] | None = [] if score.distinct_spans else None
+        spans = _Spans() if score.distinct_spans else None
         cap = score.cap_per_category
         for hit in [h for h in all_hits if h.cat in weights]:
             if spans is not None:
                 hs, he = hit.os, hit.oe
-                if _overlaps(hs, he, spans):
+                if spans.overlaps(hs, he):
                     continue  # mostly the same words already counted as another sign
-                spans.append((hs, he))
+                spans.add(hs, he)
             cat = hit.cat
             seen = per_cat.get(cat)
             if seen is None:

@@ -209,3 +209,20 @@ def test_set_window_check_matches_its_definition(text, set_name, first, width, b
     expected = any(lo <= a and b <= hi and (b <= first or a > last) for a, b in members)
     check = _flags_module._set_check(plan.set_index[set_name], before, after)
     assert check(_flags_module.Context(text, plan, []), hit) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=40))
+def test_score_span_overlap_matches_its_definition(raw):
+    """RULE-3, RULE-6: a score counts a sign only when it does not cover mostly the same
+    words as a sign already counted (overlap of at least half the shorter span); the sorted
+    span index decides exactly as a scan of every counted span does."""
+    spans = _flags_module._Spans()
+    plain: list[tuple[int, int]] = []
+    for start, length in raw:
+        hs, he = start, start + length
+        expected = any(2 * (min(he, b) - max(hs, a)) >= min(he - hs, b - a) for a, b in plain)
+        assert spans.overlaps(hs, he) is expected
+        if not expected:
+            spans.add(hs, he)
+            plain.append((hs, he))
