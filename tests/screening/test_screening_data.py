@@ -25,7 +25,7 @@ def test_every_rule_category_exists_and_every_category_is_used():
         used |= set(rule.trigger)
         used |= {c.ref for c in rule.all + rule.any + rule.unless if c.kind == "cat"}
     for score in compiled.scores:
-        used |= set(score.weights)
+        used |= set(score.weights) | set(score.require) | set(score.forbid)
     unused = compiled.categories - used
     assert unused == set()
     assert {r.flag for r in compiled.rules} | {s.flag for s in compiled.scores} == set(FLAGS)
