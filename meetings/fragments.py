@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
@@ -23,15 +22,14 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from dialog_portal.dates import ListDates
+from dialog_portal.urlparts import url_parts
 from moderation.items import contribution_items_html as moderation_items_html
-
-_PK = 987654321987654321  # a pk no meeting has: replaced in the reversed URL
 
 
 def meeting_cards_html(meetings) -> SafeString:
     """The `<li class="meeting-card">` of each meeting of the coming list and the village
     page (they read `meeting.contribution_count` when it is set)."""
-    prefix, _sep, suffix = reverse("meetings-detail", kwargs={"pk": _PK}).partition(str(_PK))
+    prefix, suffix = url_parts("meetings-detail")
     cancelled_badge = f' <span class="badge badge-cancelled">{escape(_("Cancelled"))}</span>'
     dates = ListDates()
     cards = []

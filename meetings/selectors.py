@@ -223,18 +223,18 @@ class _Directory:
 
 
 def _directory() -> type[_Directory]:
-    from django.urls import reverse
     from django.utils.html import escape
+
+    from dialog_portal.urlparts import url_parts
 
     from .cache import content_version
 
     version = content_version()
     if _Directory.version != version:
         rows = tuple(Village.objects.order_by("name").values_list("slug", "name"))
-        marker = "__slug__"
-        pattern = reverse("meetings-village", kwargs={"slug": marker})
+        prefix, suffix = url_parts("meetings-village", "slug")
         links = "".join(
-            f'<li><a href="{escape(pattern.replace(marker, slug))}">{escape(name)}</a></li>'
+            f'<li><a href="{escape(prefix + slug + suffix)}">{escape(name)}</a></li>'
             for slug, name in rows
         )
         options = tuple(

@@ -12,20 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.urls import reverse
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from dialog_portal.dates import ListDates
-
-_PK = 987654321987654321  # a pk no row has: replaced in the reversed pattern
-
-
-def _url_pattern(name: str) -> tuple[str, str]:
-    """(prefix, suffix) of the URL of `name` around its `pk`."""
-    prefix, _sep, suffix = reverse(name, kwargs={"pk": _PK}).partition(str(_PK))
-    return prefix, suffix
+from dialog_portal.urlparts import url_parts
 
 
 def _paragraphs(text: str) -> str:
@@ -43,9 +35,9 @@ def contribution_items_html(
     extra_class: Callable[[object], str] | None = None,
 ) -> SafeString:
     """The `<li>` of every contribution from `selectors.contributions_for`."""
-    report = _url_pattern("moderation-report")
-    takedown = _url_pattern("moderation-takedown")
-    photo_url = _url_pattern("moderation-photo")
+    report = url_parts("moderation-report")
+    takedown = url_parts("moderation-takedown")
+    photo_url = url_parts("moderation-photo")
     report_label = escape(_("Report"))
     by_label = escape(_("contribution by"))
     reply_label = escape(_("reply"))
