@@ -85,15 +85,17 @@ class Prepared:
     def __init__(self, build: Callable[..., QuerySet], **sentinels: Any):
         self._build = build
         self._sentinels = sentinels
-        self._compiled: dict[tuple[str, int], _Compiled] = {}
+        # compilers hold their thread's connection: kept per thread, and gone with the thread
+        self._local = threading.local()
 
     def _get(self, using: str) -> _Compiled:
-        # Compilers hold their thread's connection: one per database and thread.
-        key = (using, threading.get_ident())
-        compiled = self._compiled.get(key)
+        by_alias = getattr(self._local, "by_alias", None)
+        if by_alias is None:
+            by_alias = self._local.by_alias = {}
+        compiled = by_alias.get(using)
         if compiled is None:
             compiled = _Compiled(self._build(**self._sentinels), self._sentinels, using)
-            self._compiled[key] = compiled
+            by_alias[using] = compiled
         return compiled
 
     def all(self, using: str = "default", **values: Any) -> list:
