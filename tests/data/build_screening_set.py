@@ -22,6 +22,9 @@ Run:  .venv/bin/python tests/data/build_screening_set.py           (build and wr
                                                                     split_frozen.json; do this before committing)
       .venv/bin/python tests/data/build_screening_set.py --check   (build, compare, write nothing; also fails
                                                                     when an item is not frozen yet)
+      .venv/bin/python tests/data/build_screening_set.py --validate FILE
+                                                                   (check one source file's items, print its
+                                                                    label counts; reads no JSONL, writes nothing)
 """
 
 from __future__ import annotations
@@ -503,7 +506,51 @@ def update_readme(table: str) -> str | None:
     return head + start + "\n" + table + "\n" + end + tail
 
 
+def validate(path: Path) -> int:
+    """Check one source file on its own: for an author adding a batch, without building the set.
+
+    It reads only that file and the other sources' clean texts (for duplicates), never the
+    JSONL parts, so an author who must not see the dev or held-out items can use it.
+    """
+    try:
+        items = parse_source(path)
+    except DataError as exc:
+        print("ERROR:", exc, file=sys.stderr)
+        return 1
+    errors = []
+    for it in items:
+        try:
+            render(it)
+            check_item(it)
+        except DataError as exc:
+            msg = str(exc)
+            errors.append(msg if msg.startswith("line") else f"line {it['line']}: {msg}")
+    others: set[str] = set()
+    for source in SOURCES:
+        if source.resolve() != path.resolve() and source.exists():
+            for it in parse_source(source):
+                render(it)
+                others.add(it["text"])
+    seen: dict[str, str] = {}
+    for it in items:
+        if "text" not in it:
+            continue
+        if it["text"] in seen or it["text"] in others:
+            errors.append(f"line {it['line']}: duplicate text")
+        seen[it["text"]] = it["line"]
+    for e in errors:
+        print("ERROR:", e, file=sys.stderr)
+    counts = Counter(lab for it in items for lab in labels_of(it))
+    counts["hard negatives"] = sum(it["hard_negative"] for it in items)
+    counts["items"] = len(items)
+    for label, n in sorted(counts.items()):
+        print(f"{label}: {n}")
+    return 1 if errors else 0
+
+
 def main(argv: list[str]) -> int:
+    if "--validate" in argv:
+        return validate(Path(argv[argv.index("--validate") + 1]))
     check_only = "--check" in argv
     freeze = "--freeze" in argv
     dev, held, table, frozen, errors = build()
