@@ -2,7 +2,7 @@
 """Build the labelled Swedish screening evaluation set from its human-editable source.
 
 Sources: tests/data/screening_source.txt    (first batch; format described at the top of that file)
-         tests/data/screening_source_2.txt  (second batch, same format)
+         tests/data/screening_source_2.txt … _6.txt  (later batches by other authors, same format)
 Frozen:  tests/data/split_frozen.json       (id of every item already published, by SHA-256 of its text)
 Output:  tests/data/screening_dev.jsonl      (~70 %)
          tests/data/screening_heldout.jsonl  (~30 %, never used for tuning)
@@ -52,6 +52,8 @@ SOURCES = (
     HERE / "screening_source_2.txt",
     HERE / "screening_source_3.txt",
     HERE / "screening_source_4.txt",
+    HERE / "screening_source_5.txt",
+    HERE / "screening_source_6.txt",
 )
 FROZEN = HERE / "split_frozen.json"
 DEV = HERE / "screening_dev.jsonl"
