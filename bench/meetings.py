@@ -226,6 +226,32 @@ def serve(args) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
+def cpu_by_program() -> dict[str, float]:
+    """CPU seconds used so far by the processes of each program the pages cost: gunicorn
+    (the Django workers), postgres and redis-server (Linux /proc; empty elsewhere)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used: dict[str, float] = {}
+    for entry in Path("/proc").iterdir() if Path("/proc/stat").exists() else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if b"gunicorn" in cmdline:
+            name = "gunicorn"
+        elif b"postgres" in cmdline:
+            name = "postgres"
+        elif b"redis-server" in cmdline:
+            name = "redis"
+        else:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        used[name] = used.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+    return used
+
+
 def load(
     args, todo: list[tuple[str, str]]
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
@@ -286,15 +312,19 @@ def load(
     async def run() -> None:
         await asyncio.gather(*(client() for _ in range(args.clients)))
 
+    servers = cpu_by_program()
     cpu = time.process_time()
     started = time.perf_counter()
     asyncio.run(run())
     wall = time.perf_counter() - started
     cpu = time.process_time() - cpu
+    servers = {k: v - servers.get(k, 0.0) for k, v in cpu_by_program().items()}
     done = sum(len(v) for v in timings.values())
+    per = 1000 / max(done, 1)
     print(
         f"{done} requests ok, {len(errors)} errors, {done / wall:.0f} req/s, {args.clients} "
-        f"clients; load client CPU {cpu * 1000 / max(done, 1):.2f} ms per request"
+        f"clients; CPU ms per request: load client {cpu * per:.2f}, "
+        + ", ".join(f"{k} {v * per:.2f}" for k, v in sorted(servers.items()))
     )
     for line in errors[:5]:
         print("  error:", line)

@@ -38,6 +38,7 @@ TARGETS_PII = {
     "bank_account": (0.9, 0.9),
 }  # (precision, recall)
 TARGET_FLAG = (0.8, 0.85)
+TUNE_SPLIT_AFTER = 890  # dev items up to here were tuned on before batches 5 and 6
 TARGET_FALSE_ALARM = 0.03
 TARGET_ENGINE = 5000
 TARGET_CLI = 2000
@@ -266,6 +267,18 @@ def main() -> int:
     ap.add_argument("--show-errors", choices=["dev"], help="list dev misses (never held-out)")
     ap.add_argument("--no-cli", action="store_true", help="skip manage.py subprocess run")
     ap.add_argument("--quality-only", action="store_true")
+    ap.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="quality on dev only, no held-out figures (while tuning); implies --quality-only",
+    )
+    ap.add_argument(
+        "--tune",
+        action="store_true",
+        help="for tuning: dev-A (misses listed) and dev-B (figures only: does a change carry "
+        "over to wordings not looked at?); dev-B is the odd-numbered half of the dev items "
+        f"after dev-{TUNE_SPLIT_AFTER:04d} (the latest batches); no held-out figures",
+    )
     args = ap.parse_args()
 
     try:
@@ -285,10 +298,22 @@ def main() -> int:
     )
 
     dev = load("screening_dev.jsonl")
+    if args.tune:
+        def in_b(item: dict) -> bool:
+            number = int(item["id"].split("-")[1])
+            return number > TUNE_SPLIT_AFTER and number % 2 == 1
+
+        half_a = [i for i in dev if not in_b(i)]
+        half_b = [i for i in dev if in_b(i)]
+        report_quality(f"DEV-A ({len(half_a)} items)", evaluate(engine, half_a, True))
+        report_quality(f"DEV-B ({len(half_b)} items, not looked at)", evaluate(engine, half_b))
+        return 0
     held = load("screening_heldout.jsonl")
     misses = report_quality(
         f"DEV ({len(dev)} items)", evaluate(engine, dev, args.show_errors == "dev")
     )
+    if args.dev_only:
+        return 0
     misses += report_quality(f"HELD-OUT ({len(held)} items)", evaluate(engine, held))
     if args.quality_only:
         return 0
