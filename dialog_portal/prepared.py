@@ -17,6 +17,7 @@ queryset must not use `prefetch_related` (add it with `prefetch_related_objects`
 
 from __future__ import annotations
 
+import datetime
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -36,7 +37,17 @@ class PreparedError(ValueError):
 
 
 class _Compiled:
-    __slots__ = ("sql", "params", "slots", "compiler", "converters", "model_rows", "flat", "init")
+    __slots__ = (
+        "sql",
+        "params",
+        "slots",
+        "adapted",
+        "compiler",
+        "converters",
+        "model_rows",
+        "flat",
+        "init",
+    )
 
     def __init__(self, qs: QuerySet, sentinels: dict[str, Any], using: str):
         if qs._prefetch_related_lookups:
@@ -48,13 +59,18 @@ class _Compiled:
         compiler = qs.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
         params = list(params)
-        slots = {}
+        slots, adapted = {}, set()
         for name, sentinel in sentinels.items():
+            if isinstance(sentinel, datetime.datetime):
+                # the backend's form of a datetime parameter (SQLite: a string)
+                sentinel = _adapt_datetime(sentinel, using)
+                adapted.add(name)
             found = [i for i, p in enumerate(params) if type(p) is type(sentinel) and p == sentinel]
             if len(found) != 1:
                 raise PreparedError(f"parameter {name!r} appears {len(found)} times, not once")
             slots[name] = found[0]
         self.sql, self.params, self.slots, self.compiler = sql, params, slots, compiler
+        self.adapted = adapted
         # what results_iter() works out per call: the backend's value converters per column
         self.converters = compiler.get_converters(
             [s[0] for s in compiler.select[0 : compiler.col_count]]
@@ -76,11 +92,18 @@ class _Compiled:
             )
 
 
+def _adapt_datetime(value: datetime.datetime, using: str):
+    """A datetime as a DateTimeField lookup passes it to this database."""
+    from django.db.models import DateTimeField
+
+    return DateTimeField().get_db_prep_value(value, connections[using])
+
+
 class Prepared:
     """``Prepared(lambda pk: Meeting.objects.filter(pk=pk), pk=-7_000_001)``; then
     ``prepared.all(pk=5)`` gives the list the queryset would give, ``prepared.first(pk=5)``
     the first or None. Sentinels must be values no real call passes, of the parameter's
-    type (an int for an id, a str for a text column)."""
+    type (an int for an id, a str for a text column, an aware datetime for a time)."""
 
     def __init__(self, build: Callable[..., QuerySet], **sentinels: Any):
         self._build = build
@@ -104,7 +127,7 @@ class Prepared:
         c = self._get(using)
         params = list(c.params)
         for name, value in values.items():
-            params[c.slots[name]] = value
+            params[c.slots[name]] = _adapt_datetime(value, using) if name in c.adapted else value
         with connections[using].cursor() as cursor:
             cursor.execute(c.sql, params)
             rows = cursor.fetchall()

@@ -59,8 +59,9 @@ class DirectorySelect(forms.Select):
 
 class VillageField(forms.ChoiceField):
     """A village chosen by its slug. The choices come from the village directory kept per
-    process (`selectors.village_directory`), so showing the form reads no rows; a chosen
-    village is cleaned to the `Village` (one query), an empty choice to None."""
+    process (`selectors.village_directory`), so showing the form reads no rows, and a chosen
+    village is cleaned to its `Village` from the directory too (no query, no walk through 200
+    choices); an empty choice is None."""
 
     widget = DirectorySelect
 
@@ -74,12 +75,17 @@ class VillageField(forms.ChoiceField):
 
         return [("", self.empty_label), *village_directory()]
 
+    def validate(self, value):
+        forms.Field.validate(self, value)  # required; membership is checked in clean()
+
     def clean(self, value):
+        from .selectors import village_from_directory
+
         slug = super().clean(value)
         if not slug:
             return None
-        village = Village.objects.filter(slug=slug).first()
-        if village is None:  # removed since the directory was read
+        village = village_from_directory(slug)
+        if village is None:
             raise ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice", params={"value": slug}
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -30,10 +31,86 @@ def published_meetings() -> QuerySet[Meeting]:
 
 def meetings_upcoming(*, village: Village | None = None) -> QuerySet[Meeting]:
     """Published meetings that have not ended, cancelled ones included (marked so)."""
-    qs = published_meetings().filter(ends_at__gte=timezone.now()).exclude(state=Meeting.State.HELD)
-    if village is not None:
-        qs = qs.filter(village=village)
+    return _upcoming(now=timezone.now(), village_id=village.pk if village is not None else None)
+
+
+def _upcoming(*, now, village_id: int | None) -> QuerySet[Meeting]:
+    qs = published_meetings().filter(ends_at__gte=now).exclude(state=Meeting.State.HELD)
+    if village_id is not None:
+        qs = qs.filter(village_id=village_id)
     return qs.order_by("starts_at")
+
+
+UPCOMING_PAGE_SIZE = 20
+_NO_TIME = datetime.datetime(1901, 2, 3, 4, 5, 6, tzinfo=datetime.UTC)  # a sentinel
+
+
+def _upcoming_first_page(now, village_id=None):
+    """The first page of the coming list, each meeting with its count of published questions
+    and needs (a subquery per listed row)."""
+    from moderation.selectors import published_count_of
+
+    return _upcoming(now=now, village_id=village_id).annotate(
+        contribution_count=published_count_of(Meeting)
+    )[:UPCOMING_PAGE_SIZE]
+
+
+def _upcoming_total(now, village_id=None):
+    """The length of the whole coming list, as one value (a window count over its rows)."""
+    from django.db.models import Count, Window
+
+    return (
+        _upcoming(now=now, village_id=village_id)
+        .order_by()
+        .annotate(listed_total=Window(Count("pk")))
+        .values_list("listed_total", flat=True)[:1]
+    )
+
+
+_UPCOMING_ALL = Prepared(_upcoming_first_page, now=_NO_TIME)
+_UPCOMING_VILLAGE = Prepared(_upcoming_first_page, now=_NO_TIME, village_id=-7_000_008)
+_UPCOMING_ALL_TOTAL = Prepared(_upcoming_total, now=_NO_TIME)
+_UPCOMING_VILLAGE_TOTAL = Prepared(_upcoming_total, now=_NO_TIME, village_id=-7_000_009)
+
+
+class _Counted:
+    """What a Paginator needs of a list it does not hold: its length."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+
+def meetings_upcoming_page(*, village: Village | None, number) -> Page:
+    """A page of the coming list (`UPCOMING_PAGE_SIZE` meetings), each with
+    `contribution_count`. The first page, which nearly every visitor sees, runs prepared
+    queries: the page, and the list's length only when the page is full; later pages page
+    through `meetings_upcoming`."""
+    try:
+        first = number in (None, "") or int(number) <= 1
+    except (TypeError, ValueError):
+        first = True  # Paginator.get_page's rule: an invalid number gives the first page
+    if first:
+        now = timezone.now()
+        if village is None:
+            meetings = _UPCOMING_ALL.all(now=now)
+        else:
+            meetings = _UPCOMING_VILLAGE.all(now=now, village_id=village.pk)
+        total = len(meetings)
+        if total == UPCOMING_PAGE_SIZE:  # there may be more
+            if village is None:
+                total = _UPCOMING_ALL_TOTAL.first(now=now) or total
+            else:
+                total = _UPCOMING_VILLAGE_TOTAL.first(now=now, village_id=village.pk) or total
+        return Page(meetings, 1, Paginator(_Counted(total), UPCOMING_PAGE_SIZE))
+    page = Paginator(meetings_upcoming(village=village), UPCOMING_PAGE_SIZE).get_page(number)
+    page.object_list = list(page.object_list)
+    counts = contribution_counts(meetings=page.object_list)
+    for meeting in page.object_list:
+        meeting.contribution_count = counts.get(meeting.pk, 0)
+    return page
 
 
 FEED_HISTORY_DAYS = 365
@@ -213,37 +290,56 @@ class _Directory:
     """Every village's (slug, name) by name, and the links list built from it, read once per
     process for each meetings content version (`meetings.cache`: every village save bumps
     it). The coming list and its filter showed 200 villages through a query and a template
-    loop on every render."""
+    loop on every render. A new version is built whole and swapped in with one assignment,
+    so a thread of a threaded worker never sees half of an old one and half of a new one."""
 
-    version = None
-    rows: tuple[tuple[str, str], ...] = ()
-    links_html = ""
-    options: tuple[str, ...] = ()  # one escaped `<option>` per village, in `rows` order
-    position: dict[str, int] = {}  # noqa: RUF012 - replaced whole, never mutated
+    __slots__ = ("version", "rows", "links_html", "options", "position", "pks")
 
+    def __init__(self, version, rows: tuple[tuple[str, str, int], ...]):
+        from django.utils.html import escape
 
-def _directory() -> type[_Directory]:
-    from django.utils.html import escape
+        from dialog_portal.urlparts import url_parts
 
-    from dialog_portal.urlparts import url_parts
-
-    from .cache import content_version
-
-    version = content_version()
-    if _Directory.version != version:
-        rows = tuple(Village.objects.order_by("name").values_list("slug", "name"))
         prefix, suffix = url_parts("meetings-village", "slug")
-        links = "".join(
+        self.version = version
+        self.pks = {slug: pk for slug, _name, pk in rows}
+        rows = tuple((slug, name) for slug, name, _pk in rows)
+        self.rows = rows
+        self.links_html = "".join(
             f'<li><a href="{escape(prefix + slug + suffix)}">{escape(name)}</a></li>'
             for slug, name in rows
         )
-        options = tuple(
+        # one escaped `<option>` per village, in `rows` order
+        self.options = tuple(
             f'<option value="{escape(slug)}">{escape(name)}</option>' for slug, name in rows
         )
-        _Directory.options = options
-        _Directory.position = {slug: i for i, (slug, _name) in enumerate(rows)}
-        _Directory.rows, _Directory.links_html, _Directory.version = rows, links, version
-    return _Directory
+        self.position = {slug: i for i, (slug, _name) in enumerate(rows)}
+
+
+_current_directory: _Directory | None = None
+
+
+def _directory() -> _Directory:
+    global _current_directory
+    from .cache import content_version
+
+    version = content_version()
+    directory = _current_directory
+    if directory is None or directory.version != version:
+        rows = tuple(Village.objects.order_by("name").values_list("slug", "name", "pk"))
+        directory = _current_directory = _Directory(version, rows)
+    return directory
+
+
+def village_from_directory(slug: str) -> Village | None:
+    """The village with this slug as the directory knows it (id, name and slug; any other
+    field is read from the database when first used), or None; no query."""
+    directory = _directory()
+    pk = directory.pks.get(slug)
+    if pk is None:
+        return None
+    name = directory.rows[directory.position[slug]][1]
+    return Village.from_db(None, ["id", "name", "slug"], [pk, name, slug])
 
 
 def village_directory() -> tuple[tuple[str, str], ...]:

@@ -44,13 +44,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     """Upcoming meetings, filterable by village; the empty state offers a subscription."""
     filter_form = VillageFilterForm(request.GET or None)
     village = filter_form.cleaned_data["by"] if filter_form.is_valid() else None
-    page = Paginator(selectors.meetings_upcoming(village=village), 20).get_page(
-        request.GET.get("sida")
-    )
-    meetings = list(page.object_list)
-    counts = selectors.contribution_counts(meetings=meetings)
-    for meeting in meetings:
-        meeting.contribution_count = counts.get(meeting.pk, 0)
+    page = selectors.meetings_upcoming_page(village=village, number=request.GET.get("sida"))
+    meetings = page.object_list
     planned = [m for m in meetings if m.state == Meeting.State.PLANNED] or (
         page.number > 1 and meetings
     )

@@ -69,3 +69,34 @@ def test_a_sentinel_must_be_a_single_parameter(meeting):
         ok.all(id=meeting.pk)
     with pytest.raises(PreparedError, match="prefetch_related"):
         Prepared(lambda pk: Meeting.objects.prefetch_related("agenda_items"), pk=-1).all(pk=1)
+
+
+def test_datetime_parameters_are_passed_as_the_database_takes_them(make_meeting):
+    """A time parameter (here "not ended by then") is substituted in the database's own form
+    (SQLite: text, PostgreSQL: a timestamp), so every time gives what the queryset gives, and
+    annotations come along. No domain.md requirement (speed of the public pages, issue 7)."""
+    import datetime
+
+    from django.db.models import Count, Window
+
+    from meetings.selectors import published_meetings
+
+    meetings = [make_meeting(days=d) for d in (5, 10, 20)]
+
+    def build(now):
+        return (
+            published_meetings()
+            .filter(ends_at__gte=now)
+            .annotate(total=Window(Count("pk")))
+            .order_by("starts_at")
+        )
+
+    prepared = Prepared(build, now=datetime.datetime(1901, 1, 1, tzinfo=datetime.UTC))
+    for meeting in [None, *meetings]:
+        when = meeting.ends_at if meeting else meetings[0].starts_at - datetime.timedelta(days=1)
+        expected = list(build(when))
+        got = prepared.all(now=when)
+        assert got == expected
+        assert (
+            [m.total for m in got] == [m.total for m in expected] == [len(expected)] * len(expected)
+        )
