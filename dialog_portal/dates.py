@@ -40,6 +40,10 @@ class ListDates:
         """As the template engine shows an aware datetime: in the current time zone."""
         return timezone.localtime(value)
 
+    def day_month_year(self, local: datetime.datetime) -> str:
+        """`date:"j F Y"`"""
+        return f"{local.day} {self.month(local.month)} {local.year}"
+
     def day_month_year_time(self, local: datetime.datetime) -> str:
         """`date:"j F Y H:i"`"""
         return f"{local.day} {self.month(local.month)} {local.year} {local:%H:%M}"

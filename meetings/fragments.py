@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.html import escape
+from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -80,6 +80,34 @@ def contribution_items_html(contributions) -> SafeString:
         extra=dealt_with,
         extra_class=lambda c: "is-dealt-with" if c.dealt_with else "",
     )
+
+
+def answer_items_html(answered) -> SafeString:
+    """The `<li class="answer">` of every published question or need with an answer (each
+    with `.answer` and `.dealt_with`, from `selectors.meeting_contributions`): the markup of
+    the template loop it replaces (tests compare them), one string formatting per answer; an
+    answer without a publishing date shows no empty `<time>`."""
+    dates = ListDates()
+    need, question = escape(_("Need")), escape(_("Question"))
+    from_label = escape(_("from"))
+    dealt_label = escape(_("dealt with at the meeting"))
+    items = []
+    for c in answered:
+        answer = c.answer
+        when = ""
+        if answer.published_at is not None:
+            local = dates.local(answer.published_at)
+            when = f'<time datetime="{local.isoformat()}">{dates.day_month_year(local)}</time>'
+        text = escape(Truncator(c.public_text).words(25, truncate=" …"))
+        items.append(
+            f'<li class="answer" id="svar-{answer.pk}">'
+            f'<p><a href="#bidrag-{c.pk}">{need if c.kind == "need" else question} {from_label} '
+            f"{escape(c.public_name)}</a>: <q>{text}</q></p>"
+            f"<div>{linebreaks(answer.text, True)}</div>"
+            f'<p class="muted">– {escape(answer.answered_by)}, {when}'
+            f"{f' · {dealt_label}' if c.dealt_with else ''}</p></li>"
+        )
+    return mark_safe("".join(items))  # noqa: S308 - every value above is escaped
 
 
 _ACTION = "__meetings_form_action__"

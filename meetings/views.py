@@ -26,7 +26,12 @@ from .forms import (
     VillageFilterForm,
     meeting_contribution_form_class,
 )
-from .fragments import contribution_form_html, contribution_items_html, meeting_cards_html
+from .fragments import (
+    answer_items_html,
+    contribution_form_html,
+    contribution_items_html,
+    meeting_cards_html,
+)
 from .ical import calendar_for
 from .models import Meeting
 
@@ -95,6 +100,7 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
         meeting.state != Meeting.State.CANCELLED and now <= meeting.contributions_close_at
     )
     contributions = selectors.meeting_contributions(meeting=meeting)
+    answers = [c for c in contributions if c.answer and c.state == "published"]
     form = forms.get("form")
     show_warning = forms.get("show_warning", False)
     context = {
@@ -103,7 +109,8 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
         "takes_contributions": takes_contributions,
         "contributions": contributions,
         "contribution_items": contribution_items_html(contributions),
-        "answers": [c for c in contributions if c.answer and c.state == "published"],
+        "answers": answers,
+        "answer_items": answer_items_html(answers),
         "form": form or meeting_contribution_form_class()(),
         "show_warning": show_warning,
         "registration_form": forms.get("registration_form") or RegistrationForm(),

@@ -28,6 +28,7 @@ def test_list_dates_equal_the_date_filter_every_month_and_weekday(language):
             assert local == timezone.localtime(value)
             assert dates.weekday_day_month_year_time(local) == date_format(local, "l j F Y, H:i")
             assert dates.day_month_year_time(local) == date_format(local, "j F Y H:i")
+            assert dates.day_month_year(local) == date_format(local, "j F Y")
 
 
 def test_cards_escape_mark_cancelled_and_count(make_meeting, village):
@@ -77,3 +78,56 @@ def test_village_directory_follows_changes_and_unknown_slug_shows_all(
     assert response.status_code == 200
     chosen = client.get("/kommundelstraffar/?by=nya-byn").content.decode()
     assert '<option value="nya-byn" selected>' in chosen
+
+
+# The loop that answer_items_html replaced, kept here as the reference it must equal.
+ANSWERS_LOOP = """{% load i18n %}{% for c in answers %}<li class="answer" id="svar-{{ c.answer.pk }}">\
+<p><a href="#bidrag-{{ c.pk }}">{% if c.kind == "need" %}{% translate "Need" %}{% else %}\
+{% translate "Question" %}{% endif %} {% translate "from" %} {{ c.public_name }}</a>: \
+<q>{{ c.public_text|truncatewords:25 }}</q></p><div>{{ c.answer.text|linebreaks }}</div>\
+<p class="muted">– {{ c.answer.answered_by }}, {% if c.answer.published_at %}<time datetime="\
+{{ c.answer.published_at|date:'c' }}">{{ c.answer.published_at|date:"j F Y" }}</time>\
+{% endif %}{% if c.dealt_with %} · {% translate "dealt with at the meeting" %}{% endif %}</p>\
+</li>{% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_answer_items_equal_the_template_loop(language):
+    """The answers of a meeting page, built in Python, give the template loop's markup: a
+    question and a need, escaped names and texts, a long question cut at 25 words, answers
+    over several paragraphs, local dates, the "dealt with" note (TF-3: what the kommun
+    answered is shown with its date)."""
+    from django.template import Context, Template
+
+    from meetings.fragments import answer_items_html
+    from meetings.models import Answer
+    from moderation.models import Contribution
+
+    def item(pk, kind, text, name, answer_text, published_at, dealt):
+        c = Contribution(pk=pk, kind=kind, text=text, display_name=name, state="published")
+        c.answer = Answer(
+            pk=pk + 100,
+            text=answer_text,
+            answered_by="Kommunalråd <Anna>",
+            published_at=published_at,
+        )
+        c.dealt_with = dealt
+        return c
+
+    when = datetime.datetime(2026, 3, 31, 22, 30, tzinfo=datetime.UTC)  # 1 April in Sweden
+    answered = [
+        item(1, "question", "När plogas <Byvägen> & skolgården?", "Siv", "I morgon.", when, True),
+        item(
+            2,
+            "need",
+            " ".join(f"ord{i}" for i in range(40)),
+            "",
+            "Stycke ett.\n\nStycke två\nrad",
+            None,
+            False,
+        ),
+    ]
+    with translation.override(language):
+        expected = Template(ANSWERS_LOOP).render(Context({"answers": answered}))
+        assert answer_items_html(answered) == expected
+        assert "ord24 …" in expected and "ord25" not in expected
