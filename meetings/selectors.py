@@ -219,45 +219,49 @@ CONTRIBUTION_PAGE_FIELDS = (
 )
 
 
-def _contributions_query(meeting_id: str):
+ANSWER_FIELDS = ("id", "text", "answered_by", "published_at")
+
+
+def _contributions_query(meeting_id: str, meeting_pk: int):
+    """The published questions and needs of a meeting with, on each row, its answer's fields
+    (an answer belongs to one question of its meeting: services.answer_save) and whether the
+    meeting dealt with it: one query."""
+    from django.db.models import Exists, OuterRef, Subquery
+
     from moderation.selectors import contributions_for
 
-    return contributions_for(target=Meeting(pk=meeting_id), kinds=["question", "need"]).only(
-        *CONTRIBUTION_PAGE_FIELDS
+    answer = Answer.objects.filter(contribution_id=OuterRef("pk"))
+    return (
+        contributions_for(target=Meeting(pk=meeting_id), kinds=["question", "need"])
+        .only(*CONTRIBUTION_PAGE_FIELDS)
+        .annotate(
+            **{f"answer_{f}": Subquery(answer.values(f)[:1]) for f in ANSWER_FIELDS},
+            meeting_dealt_with=Exists(
+                DealtWith.objects.filter(meeting_id=meeting_pk, contribution_id=OuterRef("pk"))
+            ),
+        )
     )
 
 
-_CONTRIBUTIONS = Prepared(_contributions_query, meeting_id="-7000005")
-_ANSWERS = Prepared(
-    lambda meeting_id: (
-        Answer.objects.filter(meeting_id=meeting_id)
-        .order_by("id")
-        .only("id", "contribution_id", "text", "answered_by", "published_at")
-    ),
-    meeting_id=-7_000_006,
-)
-_DEALT_WITH = Prepared(
-    lambda meeting_id: (
-        DealtWith.objects.filter(meeting_id=meeting_id)
-        .order_by()
-        .values_list("contribution_id", flat=True)
-    ),
-    meeting_id=-7_000_007,
-)
+_CONTRIBUTIONS = Prepared(_contributions_query, meeting_id="-7000005", meeting_pk=-7_000_006)
 
 
 def meeting_contributions(*, meeting: Meeting) -> list:
-    """The published questions and needs of a meeting, each with `.answer` (or None) and
-    `.dealt_with` set: at most three queries whatever their number."""
-    contributions = _CONTRIBUTIONS.all(meeting_id=str(meeting.pk))
-    answers, dealt = {}, set()
-    if contributions:
-        # an answer belongs to one of its meeting's questions (services.answer_save)
-        answers = {a.contribution_id: a for a in _ANSWERS.all(meeting_id=meeting.pk)}
-        dealt = set(_DEALT_WITH.all(meeting_id=meeting.pk))
-    for contribution in contributions:
-        contribution.answer = answers.get(contribution.pk)
-        contribution.dealt_with = contribution.pk in dealt
+    """The published questions and needs of a meeting, each with `.answer` (an `Answer`, or
+    None) and `.dealt_with` set: one query whatever their number."""
+    contributions = _CONTRIBUTIONS.all(meeting_id=str(meeting.pk), meeting_pk=meeting.pk)
+    for c in contributions:
+        c.answer = None
+        if c.answer_id is not None:
+            c.answer = Answer(
+                id=c.answer_id,
+                meeting=meeting,
+                contribution_id=c.pk,
+                text=c.answer_text,
+                answered_by=c.answer_answered_by,
+                published_at=c.answer_published_at,
+            )
+        c.dealt_with = c.meeting_dealt_with
     return contributions
 
 
