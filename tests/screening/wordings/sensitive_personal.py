@@ -60,6 +60,17 @@ POSITIVE: list[str] = [
     "Rektorn på Nås skola är med i Vänsterpartiet och det märks på hur han pratar med eleverna.",
     "Min dotter är född i Eritrea och blir kallad saker på skolbussen varje dag.",
     "Killen som hyr ut lägenheter på Storgatan fuskar med skatten och hyr ut svart, alla vet det.",
+    "hanna på konsum i järna har fått cancer igen, stackarn",
+    "Birgitta som har jobbat i trettio år på sågen i Nås är med i Kommunal och får nu sämre pass.",
+    "Ingrid, vår ordförande i hembygdsföreningen i Äppelbo, har fått tillbaka sin lungcancer.",
+    "anders i affären röstar på SD, det vet alla",
+    "Lotta i kassan på Ica är på smällen igen.",
+    "Min svägerska väntar barn i maj, hon är helt slut.",
+    "Lennart vid bron tjuvsköt ett lodjur i vintras och grävde ner det.",
+    "Det var Roger och hans bror som sköt vargen olagligt vid Skålö.",
+    "Göran på Backvägen fiskar olagligt med nät i Vanån varje höst.",
+    "Kenneth röstar SD och säger det högt på fikarasterna.",
+    "Jonas i Nås har skulder hos Kronofogden och borde inte sitta i styrelsen.",
 ]
 
 NEGATIVE: list[str] = [
@@ -85,4 +96,10 @@ NEGATIVE: list[str] = [
     "Kommunen borde bygga ramper vid alla busshållplatser för den som sitter i rullstol.",
     "Pizzerian i Dala-Järna har bästa kebaben i hela Dalarna!",
     "Vår nya präst har bra predikningar, kyrkan är full varje söndag.",
+    "Finns det någon lekplats i kommunen som är anpassad för barn med diabetes eller rullstol?",
+    "Badhuset borde vara tillgängligt för personer med rörelsehinder.",
+    "Länsstyrelsen påminner om att tjuvjakt på varg är ett allvarligt brott.",
+    "Hur röstar man i valet om man är bortrest?",
+    "Partiet röstade nej till budgeten i fullmäktige.",
+    "Väntar barn och föräldrar verkligen en halvtimme på skolbussen varje morgon?",
 ]
