@@ -40,6 +40,11 @@ class DirectorySelect(forms.Select):
 
     empty_label = ""
 
+    def use_required_attribute(self, initial):
+        # Select looks at the first choice, which builds all 200: here it is always the
+        # empty option (render), so `required` may be used exactly when a Widget's may.
+        return not self.is_hidden
+
     def render(self, name, value, attrs=None, renderer=None):
         from .selectors import village_options_html
 
