@@ -11,13 +11,20 @@ badge, and a CSS class through `extra_class(contribution) -> str`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from html import escape as _escape
 
-from django.utils.html import escape, linebreaks
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from dialog_portal.dates import ListDates
 from dialog_portal.urlparts import url_parts
+
+
+def escape(text: str) -> str:
+    """Django's `escape` for a str, without its check for lazy arguments (the same
+    characters, the same entities: both are `html.escape` with quotes)."""
+    return _escape(text, quote=True)
 
 
 def _paragraphs(text: str) -> str:
@@ -44,6 +51,7 @@ def contribution_items_html(
     photo_alt = escape(_("Photo from a resident"))
     takedown_label = escape(_("This is me – remove the photo"))
     hidden_label = escape(_("Hidden by a moderator"))
+    anonymous = _("Anonymous")  # Contribution.public_name, translated once per list
     dates = ListDates()
     rows = []
     for c in contributions:
@@ -59,7 +67,7 @@ def contribution_items_html(
                 f'<p class="contribution-hidden">{hidden_label}</p></li>'
             )
             continue
-        name = escape(c.public_name)
+        name = escape(c.display_name or anonymous)
         text = c.public_text
         received = dates.local(c.received_at)
         meta = (

@@ -16,7 +16,7 @@ def _item(received, text="Fråga om snöröjningen"):
         pk=7,
         parent_id=None,
         state="published",
-        public_name="Anna",
+        display_name="Anna",
         public_text=text,
         received_at=received,
         photo=None,
@@ -53,3 +53,20 @@ def test_paragraphs_equal_linebreaks(text):
     nothing a resident wrote is output unescaped. No domain.md requirement (markup and
     safety, not law)."""
     assert _paragraphs(text) == linebreaks(text, True)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_names_are_escaped_and_an_empty_name_reads_as_anonymous(language):
+    """BBS-2, DOS-1: the author's name is shown escaped, and a contribution without a name
+    shows the same word as Contribution.public_name ("Anonym"), in the page's language."""
+    from moderation.models import Contribution
+
+    named = _item(timezone.now())
+    named.display_name = 'Per "<b>" & Co'
+    nameless = _item(timezone.now())
+    nameless.pk, nameless.display_name = 8, ""
+    with translation.override(language):
+        html = contribution_items_html([named, nameless])
+        anonymous = Contribution(display_name="").public_name
+    assert "Per &quot;&lt;b&gt;&quot; &amp; Co</span>" in html
+    assert f'<span class="contribution-author">{anonymous}</span>' in html
