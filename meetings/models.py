@@ -149,6 +149,13 @@ class Meeting(TimeStampedModel):
                 condition=Q(published_at__isnull=False) & ~Q(state="held"),
                 name="meeting_coming_start",
             ),
+            # The coming list's length ("page 1 of N"): an index-only count of the meetings
+            # that have not ended, instead of reading every row of the table.
+            models.Index(
+                fields=["ends_at"],
+                condition=Q(published_at__isnull=False) & ~Q(state="held"),
+                name="meeting_coming_end",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

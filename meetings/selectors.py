@@ -74,14 +74,17 @@ def _upcoming_first_page(now, village_id=None):
 
 
 def _upcoming_total(now, village_id=None):
-    """The length of the whole coming list, as one value (a window count over its rows)."""
-    from django.db.models import Count, Window
+    """The length of the whole coming list: `SELECT COUNT(id) … WHERE …` as a queryset of one
+    value (grouped by a constant, which Django leaves out of GROUP BY), so it can be prepared.
+    PostgreSQL counts it from the index `meeting_coming_end`."""
+    from django.db.models import Count, IntegerField, Value
 
     return (
         _upcoming(now=now, village_id=village_id)
         .order_by()
-        .annotate(listed_total=Window(Count("pk")))
-        .values_list("listed_total", flat=True)[:1]
+        .values(one=Value(1, output_field=IntegerField()))
+        .annotate(listed_total=Count("pk"))
+        .values_list("listed_total", flat=True)
     )
 
 
