@@ -188,6 +188,18 @@ POSITIVE: list[str] = [
     "Han ska inte kunna gå till affären utan att se sig över axeln.",
     "Ta med er folk och stå utanför hans dörr varje kväll.",
     "Nämndordföranden har en dotter på Nåsskolan, det kanske han borde tänka på.",
+    "Om du inte slutar ska jag döda dig.",
+    "Om ni inte öppnar skolan igen så bränner vi ner kommunhuset med er i.",
+    "Om du inte flyttar så slår jag ihjäl dig.",
+    "Jag har sagt det tidigare och jag säger det igen, jag ska döda dig.",
+    "Det här är inget tomt hot, jag ska skjuta dig.",
+    "Jag sa ju att jag skulle hämnas, nu kommer jag att knivhugga dig.",
+    "Jag ska slå in skallen på dig.",
+    "Tar du inte tillbaka beslutet kommer du att ligga på akuten.",
+    "Kallar du mig det en gång till så ska jag slå ihjäl dig.",
+    "Ge inte upp nu, för vi kommer att spränga ditt kontor.",
+    "Du fattar inte vad som väntar dig, Lars.",
+    "Skriver du om mig igen kommer du att få så mycket stryk.",
 ]
 
 NEGATIVE: list[str] = [
@@ -268,4 +280,7 @@ NEGATIVE: list[str] = [
     "Grannen har en son på förskolan och undrar om det finns plats på fritids.",
     "Lägger ni ner busslinjen tar jag saken i egna händer och startar samåkning.",
     "Vi kommer att göra livet lättare för alla som pendlar.",
+    "Granbarkborren slår ut hela bestånd, ska kommunen inte avverka de döda granarna?",
+    "Han sa att han skulle döda mig, jag har polisanmält det.",
+    "Min granne fick ett sms där det stod att han skulle bli slagen, polisen utreder.",
 ]
