@@ -71,6 +71,8 @@ POSITIVE: list[str] = [
     "Göran på Backvägen fiskar olagligt med nät i Vanån varje höst.",
     "Kenneth röstar SD och säger det högt på fikarasterna.",
     "Jonas i Nås har skulder hos Kronofogden och borde inte sitta i styrelsen.",
+    "Kent som jobbar på fritidsgården röstar SD, det sa han till barnen.",
+    "Min svärfar har alltid röstat Sverigedemokraterna.",
 ]
 
 NEGATIVE: list[str] = [
@@ -102,4 +104,6 @@ NEGATIVE: list[str] = [
     "Hur röstar man i valet om man är bortrest?",
     "Partiet röstade nej till budgeten i fullmäktige.",
     "Väntar barn och föräldrar verkligen en halvtimme på skolbussen varje morgon?",
+    "Fullmäktigeledamoten Per Ström (M) röstade med SD om budgeten i går.",
+    "Cancerfonden har insamling vid målgången, Lisa och Johan står vid bössan.",
 ]

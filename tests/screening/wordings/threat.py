@@ -200,6 +200,8 @@ POSITIVE: list[str] = [
     "Ge inte upp nu, för vi kommer att spränga ditt kontor.",
     "Du fattar inte vad som väntar dig, Lars.",
     "Skriver du om mig igen kommer du att få så mycket stryk.",
+    "Snart har du inget hus kvar att bo i.",
+    "Jag ska se till att du förlorar allt du har.",
 ]
 
 NEGATIVE: list[str] = [
@@ -283,4 +285,6 @@ NEGATIVE: list[str] = [
     "Granbarkborren slår ut hela bestånd, ska kommunen inte avverka de döda granarna?",
     "Han sa att han skulle döda mig, jag har polisanmält det.",
     "Min granne fick ett sms där det stod att han skulle bli slagen, polisen utreder.",
+    "Min cykel fick hål på däcken igen vid bron.",
+    "Vi förlorar allt vi har om kommunen höjer skatten.",
 ]
