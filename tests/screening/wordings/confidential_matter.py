@@ -63,6 +63,8 @@ POSITIVE: list[str] = [
     "elin har haft anpassad skolgång hela hösten och nu vill rektorn att hon går heltid",
     "Farmor skickades hem från korttids efter en vecka fast hon inte kan gå.",
     "Morfar skrevs ut från korttidsboendet i går trots att han inte kan stå själv.",
+    "Min pappa har fått fel dos insulin två gånger från hemsjukvården.",
+    "Mor min har väntat i tre månader på rullatorn från hjälpmedelscentralen.",
 ]
 
 NEGATIVE: list[str] = [
@@ -124,4 +126,16 @@ NEGATIVE: list[str] = [
     "Min farmor fyller 100 år på äldreboendet på lördag, personalen ordnar tårta!",
     "Jag jobbade som personlig assistent i tio år och vet hur tungt det är.",
     "Är det sant att elevhälsan ska flytta till nya lokaler i höst?",
+    "Vad kostar det att bo på särskilt boende? Min pappa funderar på att ansöka nästa år.",
+    "Vi som är anhöriga till personer med demens behöver mer stöd från kommunen.",
+    "Min fru är sjuksköterska på vårdcentralen och säger att de är underbemannade.",
+    "Jag vill bara tacka hemtjänsten som hjälpt min pappa i fem år, han somnade in i förra veckan.",
+    "Min son har fått en ny lärare i matte och han är jättenöjd.",
+    "Min dotter har läxhjälp på biblioteket varje tisdag, ett fint initiativ.",
+    "Min mamma är 90 och klarar sig själv, hon vill inte ha hemtjänst.",
+    "Hur många elever i Vansbro har åtgärdsprogram? Jag undrar som förälder.",
+    "Jag har själv suttit i socialnämnden och vet hur svåra besluten är.",
+    "Vår son ska börja förskoleklass i höst, när kommer informationen om skolskjuts?",
+    "Kan man få ledsagarservice till konserter? Min bror undrar.",
+    "Min moster bor på äldreboendet och personalen där är fantastisk.",
 ]
