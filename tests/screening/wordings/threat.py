@@ -202,6 +202,9 @@ POSITIVE: list[str] = [
     "Skriver du om mig igen kommer du att få så mycket stryk.",
     "Snart har du inget hus kvar att bo i.",
     "Jag ska se till att du förlorar allt du har.",
+    "Passa dig för mig, Göran.",
+    "Akta dig med vad du skriver, Kjell.",
+    "Akta dig när du går hem ikväll, Lisa.",
 ]
 
 NEGATIVE: list[str] = [
@@ -287,4 +290,7 @@ NEGATIVE: list[str] = [
     "Min granne fick ett sms där det stod att han skulle bli slagen, polisen utreder.",
     "Min cykel fick hål på däcken igen vid bron.",
     "Vi förlorar allt vi har om kommunen höjer skatten.",
+    "Akta dig så att du inte halkar på trappan vid biblioteket.",
+    "Akta dig för fästingarna i sommar, de är många i år.",
+    "Passa dig för bedragare som ringer och säger att de är från banken.",
 ]
