@@ -133,6 +133,10 @@ POSITIVE: list[str] = [
     "Negrer borde inte få gifta sig med svenska kvinnor.",
     "Judepacket styr allt.",
     "Bögjävlarna på pride borde skickas till ett läger.",
+    "J*darna är parasiter.",
+    "M*slimer ska ut",
+    "🐀🐀 det är vad invandrarna är",
+    "Somalierna 🐒🐒🐒",
 ]
 
 NEGATIVE: list[str] = [
@@ -185,4 +189,5 @@ NEGATIVE: list[str] = [
     "Kineserna i Vansbro har öppnat en ny restaurang, maten är fantastisk.",
     "Irakiska familjen bredvid bjöd oss på middag i helgen.",
     "Tiggarna vid Konsum behöver varma kläder i vinter, kan kyrkan hjälpa?",
+    "Vilken härlig dag 🐷🐖 på gården med barnen och några nyanlända familjer.",
 ]
