@@ -137,6 +137,9 @@ POSITIVE: list[str] = [
     "M*slimer ska ut",
     "🐀🐀 det är vad invandrarna är",
     "Somalierna 🐒🐒🐒",
+    "Homosexualitet är en synd och de ska hålla sig borta från kyrkan.",
+    "HBTQ-propagandan i skolan måste stoppas, de groomar våra barn.",
+    "Islam är en mördarreligion och muslimerna vet om det.",
 ]
 
 NEGATIVE: list[str] = [
@@ -190,4 +193,7 @@ NEGATIVE: list[str] = [
     "Irakiska familjen bredvid bjöd oss på middag i helgen.",
     "Tiggarna vid Konsum behöver varma kläder i vinter, kan kyrkan hjälpa?",
     "Vilken härlig dag 🐷🐖 på gården med barnen och några nyanlända familjer.",
+    "Det är synd om flyktingarna som får vänta så länge på beslut.",
+    "Konfirmanderna läser om kristendom och judendom i höst, det är synd att så få anmäler sig.",
+    "Pride-tåget i Vansbro var jättefint, tack till alla homosexuella och heterosexuella som gick!",
 ]
