@@ -138,4 +138,6 @@ NEGATIVE: list[str] = [
     "Vår son ska börja förskoleklass i höst, när kommer informationen om skolskjuts?",
     "Kan man få ledsagarservice till konserter? Min bror undrar.",
     "Min moster bor på äldreboendet och personalen där är fantastisk.",
+    "Jag har gjort en orosanmälan om en vuxen man som skickar meddelanden till barn på Discord, polisen är informerad.",
+    "Min son fick ett konstigt meddelande från en okänd vuxen på Snapchat, jag har anmält det till polisen.",
 ]

@@ -140,6 +140,10 @@ POSITIVE: list[str] = [
     "Homosexualitet är en synd och de ska hålla sig borta från kyrkan.",
     "HBTQ-propagandan i skolan måste stoppas, de groomar våra barn.",
     "Islam är en mördarreligion och muslimerna vet om det.",
+    "Flyktingarna är lycksökare som lever gott på våra skattepengar.",
+    "Invandrarna vill inte lära sig svenska, de bara tar.",
+    "Skäggbarnen på boendet borde åldersbestämmas och skickas hem.",
+    "Somalierna föder barn för bidragens skull.",
 ]
 
 NEGATIVE: list[str] = [
@@ -196,4 +200,6 @@ NEGATIVE: list[str] = [
     "Det är synd om flyktingarna som får vänta så länge på beslut.",
     "Konfirmanderna läser om kristendom och judendom i höst, det är synd att så få anmäler sig.",
     "Pride-tåget i Vansbro var jättefint, tack till alla homosexuella och heterosexuella som gick!",
+    "SFI-eleverna vill verkligen lära sig svenska, de pluggar varje kväll.",
+    "Nyanlända familjer betalar skatt precis som vi, det är inte på vår bekostnad.",
 ]
