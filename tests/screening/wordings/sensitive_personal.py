@@ -73,6 +73,9 @@ POSITIVE: list[str] = [
     "Jonas i Nås har skulder hos Kronofogden och borde inte sitta i styrelsen.",
     "Kent som jobbar på fritidsgården röstar SD, det sa han till barnen.",
     "Min svärfar har alltid röstat Sverigedemokraterna.",
+    "Min kollega har gått in i väggen och är hemma sedan mars.",
+    "Lennart i Nås går på antabus sedan sommaren.",
+    "Vår ordförande Eva är skyddsombud och tar striden med ledningen.",
 ]
 
 NEGATIVE: list[str] = [
@@ -106,4 +109,6 @@ NEGATIVE: list[str] = [
     "Väntar barn och föräldrar verkligen en halvtimme på skolbussen varje morgon?",
     "Fullmäktigeledamoten Per Ström (M) röstade med SD om budgeten i går.",
     "Cancerfonden har insamling vid målgången, Lisa och Johan står vid bössan.",
+    "Sömntabletter finns på apoteket utan recept i små förpackningar.",
+    "Kommunen har ett samarbete med beroendemottagningen i Mora.",
 ]
