@@ -144,6 +144,8 @@ POSITIVE: list[str] = [
     "Invandrarna vill inte lära sig svenska, de bara tar.",
     "Skäggbarnen på boendet borde åldersbestämmas och skickas hem.",
     "Somalierna föder barn för bidragens skull.",
+    "Zigenarna är inte värda något, de förtjänar inte att leva.",
+    "Muslimer är inte människor.",
 ]
 
 NEGATIVE: list[str] = [
@@ -202,4 +204,5 @@ NEGATIVE: list[str] = [
     "Pride-tåget i Vansbro var jättefint, tack till alla homosexuella och heterosexuella som gick!",
     "SFI-eleverna vill verkligen lära sig svenska, de pluggar varje kväll.",
     "Nyanlända familjer betalar skatt precis som vi, det är inte på vår bekostnad.",
+    "Flyktingar är inte värda mindre än andra, alla ska få vård.",
 ]

@@ -205,6 +205,7 @@ POSITIVE: list[str] = [
     "Passa dig för mig, Göran.",
     "Akta dig med vad du skriver, Kjell.",
     "Akta dig när du går hem ikväll, Lisa.",
+    "Du kommer aldrig känna dig trygg i Nås igen, Lars.",
 ]
 
 NEGATIVE: list[str] = [
