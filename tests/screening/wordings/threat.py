@@ -206,6 +206,9 @@ POSITIVE: list[str] = [
     "Akta dig med vad du skriver, Kjell.",
     "Akta dig när du går hem ikväll, Lisa.",
     "Du kommer aldrig känna dig trygg i Nås igen, Lars.",
+    "Du ska få igen för det här, Mats.",
+    "Jag kommer att hämnas, det kan du räkna med.",
+    "Flytta härifrån, Sara. Det kan du räkna med att det är bäst för dig.",
 ]
 
 NEGATIVE: list[str] = [
@@ -294,4 +297,8 @@ NEGATIVE: list[str] = [
     "Akta dig så att du inte halkar på trappan vid biblioteket.",
     "Akta dig för fästingarna i sommar, de är många i år.",
     "Passa dig för bedragare som ringer och säger att de är från banken.",
+    "Vi ska hämnas på Malung i returmatchen!",
+    "Annars blir det inställt, säger arrangörerna om regnet.",
+    "Betala i tid, annars får du betala förseningsavgift.",
+    "Du får igen pengarna om du visar kvittot.",
 ]
