@@ -76,6 +76,9 @@ POSITIVE: list[str] = [
     "Min kollega har gått in i väggen och är hemma sedan mars.",
     "Lennart i Nås går på antabus sedan sommaren.",
     "Vår ordförande Eva är skyddsombud och tar striden med ledningen.",
+    "Vår ordförande har fått diagnosen parkinson.",
+    "Kyrkoherden i Nås är homosexuell.",
+    "Vår lärare är gravid igen, så det blir vikarie i vår.",
 ]
 
 NEGATIVE: list[str] = [
@@ -111,4 +114,5 @@ NEGATIVE: list[str] = [
     "Cancerfonden har insamling vid målgången, Lisa och Johan står vid bössan.",
     "Sömntabletter finns på apoteket utan recept i små förpackningar.",
     "Kommunen har ett samarbete med beroendemottagningen i Mora.",
+    "Vår ordförande har skrivit en bok om demens som finns på biblioteket.",
 ]
