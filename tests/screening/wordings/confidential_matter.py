@@ -65,6 +65,9 @@ POSITIVE: list[str] = [
     "Morfar skrevs ut från korttidsboendet i går trots att han inte kan stå själv.",
     "Min pappa har fått fel dos insulin två gånger från hemsjukvården.",
     "Mor min har väntat i tre månader på rullatorn från hjälpmedelscentralen.",
+    "Min son har övervakat umgänge med sin pappa sedan i våras.",
+    "Vi har samarbetssamtal på familjerätten om vårdnaden om vår dotter.",
+    "Min bror fick besked om vräkning i går, soc har inte hört av sig.",
 ]
 
 NEGATIVE: list[str] = [
@@ -140,4 +143,6 @@ NEGATIVE: list[str] = [
     "Min moster bor på äldreboendet och personalen där är fantastisk.",
     "Jag har gjort en orosanmälan om en vuxen man som skickar meddelanden till barn på Discord, polisen är informerad.",
     "Min son fick ett konstigt meddelande från en okänd vuxen på Snapchat, jag har anmält det till polisen.",
+    "Hur gör man för att få skuldrådgivning i kommunen?",
+    "Kommunen anordnar föreläsning om vårdnadstvister för föräldrar.",
 ]
