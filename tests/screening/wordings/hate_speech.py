@@ -146,6 +146,8 @@ POSITIVE: list[str] = [
     "Somalierna föder barn för bidragens skull.",
     "Zigenarna är inte värda något, de förtjänar inte att leva.",
     "Muslimer är inte människor.",
+    "Bränn ner bögklubben i Mora!",
+    "Vi borde slå ner varenda bög på pride.",
 ]
 
 NEGATIVE: list[str] = [
@@ -205,4 +207,5 @@ NEGATIVE: list[str] = [
     "SFI-eleverna vill verkligen lära sig svenska, de pluggar varje kväll.",
     "Nyanlända familjer betalar skatt precis som vi, det är inte på vår bekostnad.",
     "Flyktingar är inte värda mindre än andra, alla ska få vård.",
+    "Polackerna på sågen borde få bättre lön, strejka för dem!",
 ]
