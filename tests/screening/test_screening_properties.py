@@ -62,19 +62,23 @@ def test_pii_spans_do_not_overlap(text):
 
 def test_one_megabyte_text_is_linear():
     """Robustness: a 1 MB comment full of digits, words and obfuscation finishes, and takes
-    about ten times as long as a 100 kB one (linear, no catastrophic backtracking)."""
+    about ten times as long as a 100 kB one (linear, no catastrophic backtracking). Measured
+    in this process's CPU time, the best of three for the small text, so other work on the
+    machine does not decide the ratio."""
     unit = (
         "Ring 070-123 45 67 eller 850312-1231, du är en i.d.i.o.t och jäääävla "
         "Storgatan 12 B, 780 50 Vansbro, bankgiro 5050-1055 \u200b www.x.se 1 250 kr. "
     )
     small = unit * (100_000 // len(unit))
     big = unit * (1_000_000 // len(unit))
-    t0 = time.perf_counter()
-    screen(small)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_small = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        screen(small)
+        t_small = min(t_small, time.process_time() - t0)
+    t0 = time.process_time()
     result = screen(big)
-    t_big = time.perf_counter() - t0
+    t_big = time.process_time() - t0
     assert len(result.pii) > 10_000
     assert t_big < 30
     assert t_big < 25 * max(t_small, 0.01)
