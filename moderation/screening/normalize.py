@@ -56,16 +56,12 @@ _SPACED_HINT = re.compile(r"[ .\-_*·|,][^\W\d_][ .\-_*·|,]{1,2}[^\W\d_](?!\w)"
 class View:
     """A normalised string with a map back to the original text."""
 
-    __slots__ = ("text", "ostart", "oend", "_tokens", "_token_starts", "_masks", "_index", "name")
+    __slots__ = ("text", "ostart", "oend", "name")
 
     def __init__(self, text: str, ostart: list[int] | None, oend: list[int] | None, name: str):
         self.text = text
         self.ostart = ostart  # None: identity map
         self.oend = oend
-        self._tokens: list[tuple[int, int, str]] | None = None
-        self._token_starts: list[int] | None = None
-        self._masks: list[int] | None = None  # per token: bit mask of the rules' word sets
-        self._index: dict[str, list[int]] | None = None  # word -> token positions
         self.name = name
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
