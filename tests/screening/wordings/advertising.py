@@ -30,6 +30,14 @@ POSITIVE: list[str] = [
     "Söker du kärlek? Tusentals singlar väntar på dig på Flirtportalen.se",
     "Hej alla i Vansbro! Jag har börjat sälja ekologiska hudvårdsprodukter och söker återförsäljare, stor förtjänst, skriv till mig.",
     "Funderar du på att sälja ditt hus? Vi värderar kostnadsfritt och har köpare som väntar. Mäklarhuset Dalarna, 0281-555 00.",
+    "Solceller helt utan kontantinsats! Våra säljare finns i Nås nästa vecka, begränsat antal platser.",
+    "Teckna abonnemang nu: obegränsad surf för 149 kr/mån, ingen bindningstid.",
+    "Grattis, du har blivit utvald! Skicka ditt kortnummer för att bekräfta vinsten.",
+    "Sugar daddies i ditt område letar efter dig, registrera dig gratis.",
+    "Samla dina lån och sänk räntan, trots betalningsanmärkning. Ansök på länken.",
+    "Jag tappade 12 kilo med det här kosttillskottet, använd min kod för 20 % rabatt.",
+    "Investera i fysiskt guld nu innan kronan rasar, 5 % i månaden garanterat. Ring 070-123 45 67.",
+    "Earn money from home, 500 dollars per day, sign up via www.quickcash-now.xyz",
 ]
 
 NEGATIVE: list[str] = [
@@ -44,4 +52,9 @@ NEGATIVE: list[str] = [
     "Konsum har öppet till 21 i helgen.",
     "Vi funderar på att sälja vårt hus, någon som vet en bra mäklare?",
     "Hej alla i Vansbro! Vi startar en bokcirkel på biblioteket, skriv till mig om du vill vara med.",
+    "Varning: någon skickar sms om att man vunnit en resa och ber om kortnummer, det är bedrägeri.",
+    "Grattis till Vansbro IF som har vunnit en match till, ni är bäst!",
+    "Kommunens energirådgivare ger råd om solceller, kontakta växeln.",
+    "Vi har provat alla kanaler för att få svar från kommunen om vägen.",
+    "Säljer mina gamla vinterdäck, 800 kr, ring om du är intresserad.",
 ]

@@ -43,6 +43,14 @@ POSITIVE: list[str] = [
     "Jag säger bara det: vindkraftverken på Granberget har lättantändliga maskinhus. En flaska bensin räcker. Gör med det vad ni vill.",
     "Lärarna ska strejka olagligt, och vi föräldrar ska hålla barnen hemma hela veckan och strunta i skolplikten. Sprid till alla föräldrar.",
     "Sätt upp lappar med socialsekreterarnas hemadresser på anslagstavlan vid Konsum, så får de känna hur det är.",
+    "Om handläggarna på socialkontoret kommer ut till er: ge dem på käften, alla.",
+    "Ni som bor vid polisstationen borde klå upp snutarna när de kommer ut i natt.",
+    "Jobba svart allihop och deklarera inte en krona till Skatteverket, de kan inte bevisa något.",
+    "Strunta i fiskekortet, fiska i fredningstiden i älven, ingen kontrollerar ändå.",
+    "Släpp ut luften ur däcken på entreprenörens maskiner en natt, ingen märker något.",
+    "Vi borde kasta färg på kommunhuset, gör det i skydd av mörkret.",
+    "Let's smash the speed cameras on 71:an tonight. Who's in?",
+    "Tänk om någon spreja ner hela kommunhuset i natt, det vore rätt åt dem.",
 ]
 
 NEGATIVE: list[str] = [
@@ -63,4 +71,11 @@ NEGATIVE: list[str] = [
     "Ni som har traktorer i Nås får gärna hjälpa till att dra loss bilar som fastnat i snön.",
     "Alla som kan ta sig till kommunhuset i kväll är välkomna till medborgardialogen om skolan.",
     "Lärarna strejkar lagligt på måndag, facket har varslat.",
+    "Räddningstjänsten övar på lördag med att bränna ner en gammal lada vid Vanån.",
+    "Ska slå ihjäl tiden på biblioteket medan bussen är sen.",
+    "Den nya budgeten kommer att spränga kommunens ekonomi.",
+    "Kommunen måste ta tag i snöröjningen på Centrumvägen nu.",
+    "Såg en dokumentär om hur polisen jagar nätverk som säljer knark, otäckt.",
+    "Det är eldningsförbud i helgen, elda inte i trädgården.",
+    "Vi har fiskekort för hela sommaren och fiskar lagligt i Vanån.",
 ]
