@@ -98,6 +98,9 @@ POSITIVE: list[str] = [
     "Jag kan ta med min dotter till den som betalar, hon är 9.",
     "Söker barnvakt som vill göra mer än att passa barnen, om du förstår. Betalar extra.",
     "Har nån kontakter för att få tag i unga tjejer för sex? Betalar bra.",
+    "Någon som vill handla bilder av det förbjudna slaget? Ju yngre desto bättre, skriv privat.",
+    "Har filmer där barn förgrips på, unikt material som ingen annan har. Pris i pm.",
+    "Tjejer som inte fyllt 15 och vill tjäna pengar på bilder kan skriva till mig.",
 ]
 
 NEGATIVE: list[str] = [
@@ -131,4 +134,6 @@ NEGATIVE: list[str] = [
     "Vi har en privatlektion i simning för barn under 10 år, 200 kr.",
     "Kan någon ordna barnvakt till vår son på fredag? Vi betalar 150 kr i timmen.",
     "Fotograf tar familjebilder med barn i Nås, bokning via DM.",
+    "Barn under 15 får inte ha sociala medier enligt skolans regler, prata med era barn.",
+    "Ju yngre barnen är när de lär sig simma, desto bättre, säger simskolan.",
 ]
