@@ -86,6 +86,7 @@ POSITIVE: list[str] = [
     "Låt oss blockera infarten till deponin med traktorer så att inga lastbilar kommer in.",
     "Bästa sättet att stoppa vindkraften är att sabba vägarna dit, gräv diken tvärs över.",
     "Kasta ut tjänstemännen från mötet om de försöker prata, med våld om det behövs.",
+    "Blockera vägen till deponin med traktorer i natt!",
 ]
 
 NEGATIVE: list[str] = [
@@ -122,4 +123,16 @@ NEGATIVE: list[str] = [
     "Vi är många som kommer att rösta bort dem i valet, det är det enda sättet.",
     "Snälla, sprid inte ryktet om grannen, det är inte sant.",
     "Skolan har bytt ut alla skyltar vid övergångsstället, bra jobbat!",
+    "Nu stormar det igen vid kommunhuset, alla får hålla sig inne i natt.",
+    "Vi måste attackera problemet med skolskjutsen från flera håll, alla borde engagera sig.",
+    "Sabotera inte för dina grannar, sortera soporna rätt i återvinningen.",
+    "Alla som kan borde ta del av förslaget om nya vägen innan fullmäktige.",
+    "Dags att bränna riset på tomten, eldningsförbudet är hävt sedan i går.",
+    "Ni som bor längs väg 71: vägen stängs av i natt för asfaltering.",
+    "Alla borde strejka för klimatet på fredag vid kommunhuset, fredligt.",
+    "Låt oss jaga bort tristessen med en fest på torget!",
+    "Vi kör en insamling för att rädda Nås skola, sprid!",
+    "Snön blockerar vägen till Äppelbo igen, nu måste kommunen ploga!",
+    "Alla borde gå på fullmäktige och lyssna.",
+    "Krossa myten om att kommunen inte lyssnar, kom till mötet på torsdag!",
 ]
