@@ -101,6 +101,9 @@ POSITIVE: list[str] = [
     "Någon som vill handla bilder av det förbjudna slaget? Ju yngre desto bättre, skriv privat.",
     "Har filmer där barn förgrips på, unikt material som ingen annan har. Pris i pm.",
     "Tjejer som inte fyllt 15 och vill tjäna pengar på bilder kan skriva till mig.",
+    "Min dotter på 10 finns tillgänglig för den som betalar, diskret.",
+    "En timme med min styvson kostar 2000 kr, hör av dig privat.",
+    "Vi har en 9-åring som gärna vill leka med dig, en kväll med henne kostar 1500.",
 ]
 
 NEGATIVE: list[str] = [
@@ -136,4 +139,10 @@ NEGATIVE: list[str] = [
     "Fotograf tar familjebilder med barn i Nås, bokning via DM.",
     "Barn under 15 får inte ha sociala medier enligt skolans regler, prata med era barn.",
     "Ju yngre barnen är när de lär sig simma, desto bättre, säger simskolan.",
+    "Min dotter på 10 behöver en timme med läxhjälp i veckan, vi betalar 200 kr.",
+    "Mormor vill ha mer tid med henne i sommar, vi betalar hennes tågresa.",
+    "Personalen på fritids har ingen tid med barnen, betala dem mer!",
+    "Vi vill ha mer tid med barnen, kommunen borde betala för fler vuxna på förskolan.",
+    "Biblioteket är tillgängligt för barn och unga hela sommaren, gratis.",
+    "Vi söker en barnvakt som kan ta hand om vår 9-åring en kväll i veckan, 150 kr/tim.",
 ]
