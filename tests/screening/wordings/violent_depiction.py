@@ -83,6 +83,8 @@ POSITIVE: list[str] = [
     "I got a video of the guy getting stabbed at the station, who wants it lol",
     "Den där bilden på den döda ungen efter olyckan är ju helt galen, sparade den direkt",
     "Jag har lagt upp alla klipp från slagsmålen på skolgården, bästa är när tjejen blir dunkad mot väggen",
+    "Kolla klippet från Ukraina, ryssar som dör i drönarattacker, så najs 👌",
+    "Har ni sett videon där han hoppade från bron? Sjukt, kolla",
 ]
 
 NEGATIVE: list[str] = [
@@ -120,4 +122,5 @@ NEGATIVE: list[str] = [
     "Kolla när barnen leker med katten, så mysigt 😍",
     "Dela gärna bilder från Vansbrosimningen, vi samlar på minnen!",
     "Folk som dött i olyckor på 71:an borde hedras med en minnessten.",
+    "Folk kommer att dö i väntan på ambulansen, se filmen från SVT om hur de dör i onödan.",
 ]
