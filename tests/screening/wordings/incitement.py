@@ -87,6 +87,10 @@ POSITIVE: list[str] = [
     "Bästa sättet att stoppa vindkraften är att sabba vägarna dit, gräv diken tvärs över.",
     "Kasta ut tjänstemännen från mötet om de försöker prata, med våld om det behövs.",
     "Blockera vägen till deponin med traktorer i natt!",
+    "Jag har bott i Dala-Järna i trettio år och aldrig varit så arg. Politikerna gör inte ett dugg för oss, skolan stänger, affären har stängt och bussen går inte. Någon har sagt att det är budgeten. Skit samma. Nästa gång de har möte tycker jag att vi allihop tar med oss ägg och stenar och ser till att de inte kommer ut från kommunhuset förrän de ändrat sig.",
+    "Tack för ett bra möte i går! Många bra synpunkter om vägen. Men ärligt talat, det enda som skulle få Trafikverket att lyssna är om vi ställde traktorerna över 26:an en hel dag. Vem är med?",
+    "Elpriserna är galna och nätbolaget tar betalt för ingenting. Koppla förbi mätaren, det är enkelt och ingen kollar. Jag kan visa hur.",
+    "Fiskevårdsområdet har höjt priset igen. Fiska utan kort i sommar allihop, det blir billigare och tillsynen finns inte.",
 ]
 
 NEGATIVE: list[str] = [
@@ -135,4 +139,8 @@ NEGATIVE: list[str] = [
     "Snön blockerar vägen till Äppelbo igen, nu måste kommunen ploga!",
     "Alla borde gå på fullmäktige och lyssna.",
     "Krossa myten om att kommunen inte lyssnar, kom till mötet på torsdag!",
+    "Fiskevårdsområdet har höjt priset igen, fast det blir billigare med årskort.",
+    "Vi fiskar med kort i Vanån varje sommar, tillsynen är bra.",
+    "Elmätaren byts ut av nätbolaget nästa vecka, ingen behöver vara hemma.",
+    "Traktorerna över 50 år får köra på veteranrallyt i Nås.",
 ]
