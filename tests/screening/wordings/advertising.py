@@ -52,6 +52,8 @@ POSITIVE: list[str] = [
     "Bli medlem i vår spelklubb och få 500 kr att spela för direkt, 18+, spela ansvarsfullt.",
     "Lägenhet? Hus? Vi på Vansbro Mäkleri hjälper dig sälja för högsta pris, värdering utan kostnad.",
     "Sexiga tjejer från Dalarna väntar på ditt samtal, ring 0939-123 45 (4,95 kr/min).",
+    "Vi saknar fortfarande svar från kommunen om vägen, men här kommer ett tips: köp nu, 50 % rabatt på alla däck hos DäckCity, fri frakt!",
+    "Polisen borde göra mer åt trafiken. Förresten, beställ idag på www.billigadack.shop och få gratis frakt.",
 ]
 
 NEGATIVE: list[str] = [
@@ -80,4 +82,5 @@ NEGATIVE: list[str] = [
     "Spela ansvarsfullt sa min farfar alltid när vi spelade kort.",
     "Simskolan är utan kostnad för alla barn i kommunen i sommar.",
     "Hur mycket kostar däckbyte hos kommunens verkstad för hemtjänstens bilar?",
+    "Vår katt saknas sedan i tisdags i Nås, grå och vit, hör av er! Hittelön 500 kr.",
 ]
