@@ -91,6 +91,7 @@ POSITIVE: list[str] = [
     "Tack för ett bra möte i går! Många bra synpunkter om vägen. Men ärligt talat, det enda som skulle få Trafikverket att lyssna är om vi ställde traktorerna över 26:an en hel dag. Vem är med?",
     "Elpriserna är galna och nätbolaget tar betalt för ingenting. Koppla förbi mätaren, det är enkelt och ingen kollar. Jag kan visa hur.",
     "Fiskevårdsområdet har höjt priset igen. Fiska utan kort i sommar allihop, det blir billigare och tillsynen finns inte.",
+
 ]
 
 NEGATIVE: list[str] = [
@@ -143,4 +144,14 @@ NEGATIVE: list[str] = [
     "Vi fiskar med kort i Vanån varje sommar, tillsynen är bra.",
     "Elmätaren byts ut av nätbolaget nästa vecka, ingen behöver vara hemma.",
     "Traktorerna över 50 år får köra på veteranrallyt i Nås.",
+    "Ungdomarna som krossar rutorna i busskuren varje helg borde få ett fritidsgårdsjobb, kommunen måste agera.",
+    "Vi måste sluta förstöra naturen vid Vanån, alla borde ta med skräpet hem.",
+    "Tänk om kommunen kunde attackera problemet med tomma lokaler i centrum på riktigt.",
+    "Vi borde alla ge oss på att städa stranden vid badplatsen på lördag!",
+    "Det är dags att kommunen slutar sabotera för företagarna i Vansbro med sina regler.",
+    "Alla som kan borde hjälpa till att jaga bort mördarsniglarna från kolonilotterna.",
+    "Varför ska vi betala för en väg som ingen plogar? Nu får det vara nog, skriv till kommunen allihop!",
+    "Ikväll tänder vi eld på brasan vid hembygdsgården, alla är välkomna på valborg!",
+    "Vargen har förstört för fårägarna i Äppelbo, nu måste länsstyrelsen ge skyddsjakt.",
+    "Bilarna kör för fort på väg 26 genom byn, vi borde alla kräva fartkameror.",
 ]
