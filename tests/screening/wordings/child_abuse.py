@@ -104,6 +104,10 @@ POSITIVE: list[str] = [
     "Min dotter på 10 finns tillgänglig för den som betalar, diskret.",
     "En timme med min styvson kostar 2000 kr, hör av dig privat.",
     "Vi har en 9-åring som gärna vill leka med dig, en kväll med henne kostar 1500.",
+    "Finns det unga killar här i Vansbro som vill träffa en äldre man? Under 15 är bäst, skriv i dm.",
+    "Hej snygging, du som är 12, vill du skicka en bild på dig i badkläder? Jag ger dig ett presentkort.",
+    "Jag har ett konto där jag lägger ut bilder på min systerdotter när hon byter om, premiummedlemmar får mer.",
+    "Someone selling pics of their daughter? I pay good money, she should be under 14.",
 ]
 
 NEGATIVE: list[str] = [
@@ -145,4 +149,6 @@ NEGATIVE: list[str] = [
     "Vi vill ha mer tid med barnen, kommunen borde betala för fler vuxna på förskolan.",
     "Biblioteket är tillgängligt för barn och unga hela sommaren, gratis.",
     "Vi söker en barnvakt som kan ta hand om vår 9-åring en kväll i veckan, 150 kr/tim.",
+    "Söker tjejer 13-15 till fotbollslaget i Nås, träning på tisdagar, skriv dm.",
+    "Första simskolan för barn under 10 år, baddräkt och handduk behövs, kostar 300 kr.",
 ]
