@@ -91,7 +91,6 @@ POSITIVE: list[str] = [
     "Tack för ett bra möte i går! Många bra synpunkter om vägen. Men ärligt talat, det enda som skulle få Trafikverket att lyssna är om vi ställde traktorerna över 26:an en hel dag. Vem är med?",
     "Elpriserna är galna och nätbolaget tar betalt för ingenting. Koppla förbi mätaren, det är enkelt och ingen kollar. Jag kan visa hur.",
     "Fiskevårdsområdet har höjt priset igen. Fiska utan kort i sommar allihop, det blir billigare och tillsynen finns inte.",
-
 ]
 
 NEGATIVE: list[str] = [
