@@ -91,6 +91,13 @@ POSITIVE: list[str] = [
     "Tack för ett bra möte i går! Många bra synpunkter om vägen. Men ärligt talat, det enda som skulle få Trafikverket att lyssna är om vi ställde traktorerna över 26:an en hel dag. Vem är med?",
     "Elpriserna är galna och nätbolaget tar betalt för ingenting. Koppla förbi mätaren, det är enkelt och ingen kollar. Jag kan visa hur.",
     "Fiskevårdsområdet har höjt priset igen. Fiska utan kort i sommar allihop, det blir billigare och tillsynen finns inte.",
+    "Någon som kan hacka kommunens hemsida och lägga ut alla mejl? Det vore rättvisa.",
+    "Filma snutarna när de kommer och lägg ut deras namn överallt, sprid!",
+    "Kör hem fulla från festen allihop, polisen kollar aldrig på landet.",
+    "Kasta smällare på ordningsvakterna på nyår, det blir kul.",
+    "Lägg stenar på rälsen vid Vansbro station i natt så stoppar vi godstågen.",
+    "Släpp ut minkarna från farmen i Saltvik, alla som bryr sig om djur!",
+    "Såga ner bommen vid Vanån så kan alla köra in och fiska igen.",
 ]
 
 NEGATIVE: list[str] = [
@@ -172,4 +179,9 @@ NEGATIVE: list[str] = [
     "Låt oss krossa motståndarna i kommunvalet!",
     "Ta tillbaka makten över skolan, rösta på oss!",
     "Alla bilister borde blockera tiden för en kurs i halkkörning.",
+    "Vi ska hacka ved till brasan på lördag, alla som kan får hjälpa till.",
+    "Kan någon hjälpa mig att hacka loss isen från trappan vid kommunhuset?",
+    "Det blev ett dataintrång i kommunens system i höstas, polisen utreder.",
+    "Smällare på nyårsafton är förbjudna i centrum, polisen kommer att kontrollera.",
+    "Tåget stod still på spåret i två timmar, alla fick vänta.",
 ]
