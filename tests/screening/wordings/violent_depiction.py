@@ -85,6 +85,13 @@ POSITIVE: list[str] = [
     "Jag har lagt upp alla klipp från slagsmålen på skolgården, bästa är när tjejen blir dunkad mot väggen",
     "Kolla klippet från Ukraina, ryssar som dör i drönarattacker, så najs 👌",
     "Har ni sett videon där han hoppade från bron? Sjukt, kolla",
+    "Lägger upp det här bara för att det är så brutalt, killen blir nerslagen och sparkad tills han ligger still 😂",
+    "Säljer en hårddisk med riktiga mord, snuff och tortyr, swish 500.",
+    "Var kan man se videor där folk dör på riktigt? Frågar för en kompis haha",
+    "Hur många gånger har ni kollat filmen där älgen blir överkörd och ligger och sprattlar? Jag har sett den hundra gånger",
+    "Ni som gillar våld: kolla in min kanal, nya klipp varje dag med misshandel från hela Sverige.",
+    "Spelade in när ungarna misshandlade den gamle mannen vid Konsum, han grät som en bebis lol",
+    "Någon som har kvar bilderna från den krossade skallen efter mc-olyckan? Vill spara dem",
 ]
 
 NEGATIVE: list[str] = [
@@ -142,4 +149,6 @@ NEGATIVE: list[str] = [
     "Låt oss krossa motståndarna i kommunvalet!",
     "Ta tillbaka makten över skolan, rösta på oss!",
     "Alla bilister borde blockera tiden för en kurs i halkkörning.",
+    "Lägger upp det här så att alla ser hur illa vägen är, bilen ligger still i diket.",
+    "Delar det här från polisen: en man blev nerslagen i centrum, vittnen efterlyses.",
 ]
