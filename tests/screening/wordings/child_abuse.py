@@ -108,6 +108,11 @@ POSITIVE: list[str] = [
     "Hej snygging, du som är 12, vill du skicka en bild på dig i badkläder? Jag ger dig ett presentkort.",
     "Jag har ett konto där jag lägger ut bilder på min systerdotter när hon byter om, premiummedlemmar får mer.",
     "Someone selling pics of their daughter? I pay good money, she should be under 14.",
+    "Vi var på föräldramötet i går och pratade om skolgården, den behöver ny asfalt. Förresten, är det någon av er som är intresserad av de där bilderna jag nämnde på barnen från badet? Ni vet vilka jag menar.",
+    "Jättebra att biblioteket har öppet längre. En sak till: jag har en hel del foton på småflickor i omklädningsrummet på simhallen som jag tänkte dela med er som förstår.",
+    "Är det sant att det går att hitta sånt material om barn på den där appen? Är ute efter det.",
+    "Min bonusdotter är 11 och ganska utvecklad för sin ålder, om någon vill se mer av henne så hör av er.",
+    "Finns det någon som vill ha kontakt med en ensamstående mamma med två döttrar, 8 och 10, som behöver pengar och är öppen för det mesta?",
 ]
 
 NEGATIVE: list[str] = [
@@ -151,4 +156,7 @@ NEGATIVE: list[str] = [
     "Vi söker en barnvakt som kan ta hand om vår 9-åring en kväll i veckan, 150 kr/tim.",
     "Söker tjejer 13-15 till fotbollslaget i Nås, träning på tisdagar, skriv dm.",
     "Första simskolan för barn under 10 år, baddräkt och handduk behövs, kostar 300 kr.",
+    "Min dotter är 11 och mogen för sin ålder, hon vill gärna börja på scouterna, har ni plats?",
+    "Vår son är öppen för det mesta när det gäller mat, har skolan vegetariskt?",
+    "Min dotter är 10 och ser äldre ut, hon får ofta betala vuxenpris på bussen, hör av er om ni vet hur man gör.",
 ]
