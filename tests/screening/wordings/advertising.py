@@ -54,6 +54,16 @@ POSITIVE: list[str] = [
     "Sexiga tjejer från Dalarna väntar på ditt samtal, ring 0939-123 45 (4,95 kr/min).",
     "Vi saknar fortfarande svar från kommunen om vägen, men här kommer ett tips: köp nu, 50 % rabatt på alla däck hos DäckCity, fri frakt!",
     "Polisen borde göra mer åt trafiken. Förresten, beställ idag på www.billigadack.shop och få gratis frakt.",
+    "Säljer björkved, 750 kr/m3, hemkört i hela kommunen. Ring 070-234 56 78.",
+    "Vi köper din bil kontant, alla märken och skick, ring oss idag!",
+    "Lån på 5 minuter 💸💸 www . snabbcash . xyz",
+    "Jag säljer Tupperware och Avon, beställ via mig innan jul så får du en present på köpet!",
+    "Make $500 daily from home!!! Click the link in my profile 🔥",
+    "Nyhet! Hårförlängning och fransar hos Salong Bella i Vansbro, första besöket -20 %.",
+    "Ny skönhetssalong i Nås! Boka din behandling idag och få 20% rabatt.",
+    "Få din gratis solcellskalkyl på 2 minuter, fyll i formuläret på vår sida.",
+    "Hyr ut din stuga via oss och tjäna upp till 40 000 kr per säsong, vi sköter allt.",
+    "Investera i skog! 8 % årlig avkastning, ring vår rådgivare för mer info.",
 ]
 
 NEGATIVE: list[str] = [
@@ -83,4 +93,7 @@ NEGATIVE: list[str] = [
     "Simskolan är utan kostnad för alla barn i kommunen i sommar.",
     "Hur mycket kostar däckbyte hos kommunens verkstad för hemtjänstens bilar?",
     "Vår katt saknas sedan i tisdags i Nås, grå och vit, hör av er! Hittelön 500 kr.",
+    "Jag har ved över efter stormen, gratis för den som hämtar, ring mig.",
+    "Läs mer på vår hemsida vansbro.se om sophämtningen i jul, fyll i formuläret för extra hämtning.",
+    "Lån på biblioteket är gratis för alla med lånekort.",
 ]
