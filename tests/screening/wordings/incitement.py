@@ -98,6 +98,11 @@ POSITIVE: list[str] = [
     "Lägg stenar på rälsen vid Vansbro station i natt så stoppar vi godstågen.",
     "Släpp ut minkarna från farmen i Saltvik, alla som bryr sig om djur!",
     "Såga ner bommen vid Vanån så kan alla köra in och fiska igen.",
+    "Vi ockuperar skolan på måndag och vägrar lämna lokalen tills beslutet rivs upp, oavsett vad lagen säger.",
+    "Planka på bussen allihop tills Dalatrafik sänker priserna, de kan inte kontrollera alla.",
+    "Riv ner alla valaffischer för det där partiet i natt, ingen ser något.",
+    "Ta er in i den tomma skolan och bo där i protest, bryt upp dörren om det behövs.",
+    "Jobba bara mot kontanter och utan kvitto, Skatteverket kommer aldrig att märka något.",
 ]
 
 NEGATIVE: list[str] = [
@@ -203,4 +208,8 @@ NEGATIVE: list[str] = [
     "Polisen borde jaga bort langarna från centrum, alla vet var de står.",
     "Skolan borde spärra mobilerna under lektionerna, alla föräldrar håller med.",
     "Det är dags att kommunen tar tag i skadegörelsen vid stationen, sprid gärna.",
+    "Kan vi få köpa biljett utan kvitto på bussen? Appen krånglar.",
+    "Kommunen vill planka ut backen vid skolan, bra idé.",
+    "Vi har bott i Nås i 40 år och vägrar lämna byn bara för att skolan stänger.",
+    "Ni kan ta er in i simhallen via sidoingången medan huvudentrén renoveras.",
 ]
