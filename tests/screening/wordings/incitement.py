@@ -103,6 +103,8 @@ POSITIVE: list[str] = [
     "Riv ner alla valaffischer för det där partiet i natt, ingen ser något.",
     "Ta er in i den tomma skolan och bo där i protest, bryt upp dörren om det behövs.",
     "Jobba bara mot kontanter och utan kvitto, Skatteverket kommer aldrig att märka något.",
+    "Alla som har rektorns nummer: ring henne hela natten och ge henne ingen ro förrän hon ändrar sig.",
+    "Vi borde göra livet surt för handläggaren på bygglov, alla kan skriva till hans privata mejl varje dag.",
 ]
 
 NEGATIVE: list[str] = [
@@ -222,4 +224,5 @@ NEGATIVE: list[str] = [
     "Folk borde sluta bränna ner sina egna chanser genom att inte rösta.",
     "Nu stormar föräldrarna fullmäktige med frågor om skolan, bra!",
     "Trafikverket kommer att blockera vägen hela sommaren, alla måste ta omvägen.",
+    "Barnen gör livet surt för lärarna ibland, men skolan har bra rutiner.",
 ]
