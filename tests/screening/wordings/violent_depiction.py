@@ -92,6 +92,9 @@ POSITIVE: list[str] = [
     "Ni som gillar våld: kolla in min kanal, nya klipp varje dag med misshandel från hela Sverige.",
     "Spelade in när ungarna misshandlade den gamle mannen vid Konsum, han grät som en bebis lol",
     "Någon som har kvar bilderna från den krossade skallen efter mc-olyckan? Vill spara dem",
+    "Kolla klippet där de misshandlar invandrarkillen vid stationen, äntligen 😈",
+    "Ni måste se videon när ettorna mobbar den nya tjejen tills hon gråter haha",
+    "Nästa gång vi spöar någon filmar jag det, swisha så får du videon",
 ]
 
 NEGATIVE: list[str] = [
@@ -151,4 +154,6 @@ NEGATIVE: list[str] = [
     "Alla bilister borde blockera tiden för en kurs i halkkörning.",
     "Lägger upp det här så att alla ser hur illa vägen är, bilen ligger still i diket.",
     "Delar det här från polisen: en man blev nerslagen i centrum, vittnen efterlyses.",
+    "Äntligen har kommunen tagit bort videon där hunden blev sparkad, bra.",
+    "Min dotter mobbas i skolan och ingen gör något, se filmen hon spelade in som bevis.",
 ]
