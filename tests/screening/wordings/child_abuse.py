@@ -113,6 +113,7 @@ POSITIVE: list[str] = [
     "Är det sant att det går att hitta sånt material om barn på den där appen? Är ute efter det.",
     "Min bonusdotter är 11 och ganska utvecklad för sin ålder, om någon vill se mer av henne så hör av er.",
     "Finns det någon som vill ha kontakt med en ensamstående mamma med två döttrar, 8 och 10, som behöver pengar och är öppen för det mesta?",
+    "Nån som ha sånna bildär på småtöser utan klär? Ja betalar bra",
 ]
 
 NEGATIVE: list[str] = [
@@ -159,4 +160,5 @@ NEGATIVE: list[str] = [
     "Min dotter är 11 och mogen för sin ålder, hon vill gärna börja på scouterna, har ni plats?",
     "Vår son är öppen för det mesta när det gäller mat, har skolan vegetariskt?",
     "Min dotter är 10 och ser äldre ut, hon får ofta betala vuxenpris på bussen, hör av er om ni vet hur man gör.",
+    "Ja ha bildär från midsommar på småtöserna i folkdräkt, mormor vill ha kopior.",
 ]

@@ -95,6 +95,8 @@ POSITIVE: list[str] = [
     "Kolla klippet där de misshandlar invandrarkillen vid stationen, äntligen 😈",
     "Ni måste se videon när ettorna mobbar den nya tjejen tills hon gråter haha",
     "Nästa gång vi spöar någon filmar jag det, swisha så får du videon",
+    "Ha ni sitt klippe när di sparka ihjäl katta vid skolan? Hä ä så jäkla roligt",
+    "Vill ni si när gubben blir nerslagen, ja ha filme",
 ]
 
 NEGATIVE: list[str] = [
@@ -156,4 +158,5 @@ NEGATIVE: list[str] = [
     "Delar det här från polisen: en man blev nerslagen i centrum, vittnen efterlyses.",
     "Äntligen har kommunen tagit bort videon där hunden blev sparkad, bra.",
     "Min dotter mobbas i skolan och ingen gör något, se filmen hon spelade in som bevis.",
+    "Ha ni sitt att skolan ska stänga? Hä ä int klokt.",
 ]
