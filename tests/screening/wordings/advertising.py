@@ -64,6 +64,7 @@ POSITIVE: list[str] = [
     "Få din gratis solcellskalkyl på 2 minuter, fyll i formuläret på vår sida.",
     "Hyr ut din stuga via oss och tjäna upp till 40 000 kr per säsong, vi sköter allt.",
     "Investera i skog! 8 % årlig avkastning, ring vår rådgivare för mer info.",
+    "Gratis smakprov på vår nya glass i butiken hela helgen, 20 % rabatt på allt!",
 ]
 
 NEGATIVE: list[str] = [
