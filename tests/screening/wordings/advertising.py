@@ -65,6 +65,10 @@ POSITIVE: list[str] = [
     "Hyr ut din stuga via oss och tjäna upp till 40 000 kr per säsong, vi sköter allt.",
     "Investera i skog! 8 % årlig avkastning, ring vår rådgivare för mer info.",
     "Gratis smakprov på vår nya glass i butiken hela helgen, 20 % rabatt på allt!",
+    "Gratis konsultation för ditt företag! Vi fixar er hemsida och SEO, resultat garanterat.",
+    "💰 Tjäna extra 💰 Jag har hittat ett sätt att få 1000 kr om dagen, skriv \"INFO\" så berättar jag.",
+    "Klicka på länken i min bio för 70 % rabatt på alla kläder, endast idag!",
+    "Vinn en iPad! Allt du behöver göra är att svara på tre frågor här: bit.ly/vinn-ipad",
 ]
 
 NEGATIVE: list[str] = [

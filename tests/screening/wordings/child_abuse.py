@@ -114,6 +114,8 @@ POSITIVE: list[str] = [
     "Min bonusdotter är 11 och ganska utvecklad för sin ålder, om någon vill se mer av henne så hör av er.",
     "Finns det någon som vill ha kontakt med en ensamstående mamma med två döttrar, 8 och 10, som behöver pengar och är öppen för det mesta?",
     "Nån som ha sånna bildär på småtöser utan klär? Ja betalar bra",
+    "Skulle någon här vara intresserad av att köpa bilder tagna i smyg på flickorna i omklädningsrummet på Vansbro skola?",
+    "Finns det någon grupp här för oss som gillar yngre? Vill dela och ta del.",
 ]
 
 NEGATIVE: list[str] = [
@@ -161,4 +163,5 @@ NEGATIVE: list[str] = [
     "Vår son är öppen för det mesta när det gäller mat, har skolan vegetariskt?",
     "Min dotter är 10 och ser äldre ut, hon får ofta betala vuxenpris på bussen, hör av er om ni vet hur man gör.",
     "Ja ha bildär från midsommar på småtöserna i folkdräkt, mormor vill ha kopior.",
+    "För oss som gillar yngre författare har biblioteket en ny hylla.",
 ]

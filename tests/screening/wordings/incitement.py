@@ -105,6 +105,13 @@ POSITIVE: list[str] = [
     "Jobba bara mot kontanter och utan kvitto, Skatteverket kommer aldrig att märka något.",
     "Alla som har rektorns nummer: ring henne hela natten och ge henne ingen ro förrän hon ändrar sig.",
     "Vi borde göra livet surt för handläggaren på bygglov, alla kan skriva till hans privata mejl varje dag.",
+    "Tänk vad skönt det vore om någon gav kommunalrådet en riktig omgång när han går hem från jobbet.",
+    "Jag har en hink med färg över, vore synd om den hamnade på nya kommunhusets fasad i natt.",
+    "Kan inte fler än jag tycka att fartkameran på 71:an borde få sig en sten? Sprid.",
+    "Ingen här skulle väl bli ledsen om Vindkraftsbolagets maskiner brann upp en natt.",
+    "Skatteverket kan dra åt helvete, låt bli att deklarera era extraknäck, alla gör så.",
+    "Folk i Äppelbo, ta hand om vargproblemet själva, ni vet vad som menas.",
+    "Om kommunen inte lyssnar får vi väl se till att inget fungerar: stoppa sopbilarna, blockera infarterna, gör allt.",
 ]
 
 NEGATIVE: list[str] = [
@@ -225,4 +232,8 @@ NEGATIVE: list[str] = [
     "Nu stormar föräldrarna fullmäktige med frågor om skolan, bra!",
     "Trafikverket kommer att blockera vägen hela sommaren, alla måste ta omvägen.",
     "Barnen gör livet surt för lärarna ibland, men skolan har bra rutiner.",
+    "Det vore synd om Nås skola stängs, alla borde komma till mötet.",
+    "Vi tog hand om vargproblemet genom att sätta upp stängsel med bidrag från länsstyrelsen.",
+    "Vi har en hink med färg över från målningen av föreningshuset, någon som vill ha?",
+    "Ni vet vad jag menar: kommunen lyssnar inte, så rösta annorlunda nästa gång.",
 ]

@@ -97,6 +97,10 @@ POSITIVE: list[str] = [
     "Nästa gång vi spöar någon filmar jag det, swisha så får du videon",
     "Ha ni sitt klippe när di sparka ihjäl katta vid skolan? Hä ä så jäkla roligt",
     "Vill ni si när gubben blir nerslagen, ja ha filme",
+    "Den bästa delen av klippet är när hunden slutar röra sig, spola fram till 2:30 😂",
+    "Någon som har hela videon när de skär upp grisen levande? Vill ha den till min samling",
+    "Fick en länk från en kompis med riktiga avrättningar från kartellerna, skickar vidare till den som vill",
+    "Postade en bild på den döda cyklisten från olyckan i går, rätt åt honom som cyklar på vägen lol",
 ]
 
 NEGATIVE: list[str] = [
