@@ -116,6 +116,12 @@ POSITIVE: list[str] = [
     "Nån som ha sånna bildär på småtöser utan klär? Ja betalar bra",
     "Skulle någon här vara intresserad av att köpa bilder tagna i smyg på flickorna i omklädningsrummet på Vansbro skola?",
     "Finns det någon grupp här för oss som gillar yngre? Vill dela och ta del.",
+    "Betala 300 kr så får du se en livestream med en 12-åring i kväll, länk skickas privat.",
+    "Har AI-genererade bilder på unga tjejer, ni förstår vilken typ, säljer paket om 50 st.",
+    "Ordnar resor till Asien där man kan träffa riktigt unga, diskret och tryggt. Hör av dig.",
+    "Hentai med lolis och shota, hela mappen för 200 kr.",
+    "Samlare av vintage-material med barn från 90-talet, byter gärna med andra samlare.",
+    "Webcam-show med min lillasyster, hon är 11, betala via swish så får du länken.",
 ]
 
 NEGATIVE: list[str] = [
@@ -164,4 +170,6 @@ NEGATIVE: list[str] = [
     "Min dotter är 10 och ser äldre ut, hon får ofta betala vuxenpris på bussen, hör av er om ni vet hur man gör.",
     "Ja ha bildär från midsommar på småtöserna i folkdräkt, mormor vill ha kopior.",
     "För oss som gillar yngre författare har biblioteket en ny hylla.",
+    "Biblioteket visar en livestream med barnförfattaren Anna på lördag, gratis för alla barn, anmälan privat via mejl.",
+    "Luciatåget med barnen från förskolan sänds live på kommunens Facebook, swish till föräldraföreningen.",
 ]
