@@ -69,6 +69,9 @@ POSITIVE: list[str] = [
     "💰 Tjäna extra 💰 Jag har hittat ett sätt att få 1000 kr om dagen, skriv \"INFO\" så berättar jag.",
     "Klicka på länken i min bio för 70 % rabatt på alla kläder, endast idag!",
     "Vinn en iPad! Allt du behöver göra är att svara på tre frågor här: bit.ly/vinn-ipad",
+    "Earn 5000 USD per week with our crypto trading bot, sign up now!",
+    "Best prices on Ray-Ban sunglasses, 80% off today only, shop now at rb-deals.shop",
+    "Hot singles in Dalarna want to meet you tonight, click here",
 ]
 
 NEGATIVE: list[str] = [

@@ -122,6 +122,9 @@ POSITIVE: list[str] = [
     "Hentai med lolis och shota, hela mappen för 200 kr.",
     "Samlare av vintage-material med barn från 90-talet, byter gärna med andra samlare.",
     "Webcam-show med min lillasyster, hon är 11, betala via swish så får du länken.",
+    "Looking for pics of young girls, the younger the better, will pay in crypto",
+    "Selling cp folders, dm for prices",
+    "Anyone want to trade videos of kids? I have a big collection",
 ]
 
 NEGATIVE: list[str] = [

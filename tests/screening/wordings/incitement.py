@@ -112,6 +112,10 @@ POSITIVE: list[str] = [
     "Skatteverket kan dra åt helvete, låt bli att deklarera era extraknäck, alla gör så.",
     "Folk i Äppelbo, ta hand om vargproblemet själva, ni vet vad som menas.",
     "Om kommunen inte lyssnar får vi väl se till att inget fungerar: stoppa sopbilarna, blockera infarterna, gör allt.",
+    "Everyone should go to the town hall tonight and smash every window, they deserve it.",
+    "Stop paying your taxes, all of you, the kommun can't do anything about it.",
+    "Somebody should torch that refugee center before more of them arrive.",
+    "Block the E16 with your cars on Monday morning, nobody gets through.",
 ]
 
 NEGATIVE: list[str] = [
@@ -236,4 +240,6 @@ NEGATIVE: list[str] = [
     "Vi tog hand om vargproblemet genom att sätta upp stängsel med bidrag från länsstyrelsen.",
     "Vi har en hink med färg över från målningen av föreningshuset, någon som vill ha?",
     "Ni vet vad jag menar: kommunen lyssnar inte, så rösta annorlunda nästa gång.",
+    "We should all go to the town hall meeting tonight and ask about the school.",
+    "The road was blocked by snow all morning, nobody gets through to Äppelbo.",
 ]

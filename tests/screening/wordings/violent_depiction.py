@@ -101,6 +101,9 @@ POSITIVE: list[str] = [
     "Någon som har hela videon när de skär upp grisen levande? Vill ha den till min samling",
     "Fick en länk från en kompis med riktiga avrättningar från kartellerna, skickar vidare till den som vill",
     "Postade en bild på den döda cyklisten från olyckan i går, rätt åt honom som cyklar på vägen lol",
+    "Check out this video of a guy getting beaten to death, so satisfying lol",
+    "Got some real gore pics from the crash on route 26, dm me if you want them",
+    "Watching cats being tortured is my guilty pleasure, here is the link",
 ]
 
 NEGATIVE: list[str] = [
@@ -163,4 +166,5 @@ NEGATIVE: list[str] = [
     "Äntligen har kommunen tagit bort videon där hunden blev sparkad, bra.",
     "Min dotter mobbas i skolan och ingen gör något, se filmen hon spelade in som bevis.",
     "Ha ni sitt att skolan ska stänga? Hä ä int klokt.",
+    "Here is the link to the kommun survey about the new library, pictures included.",
 ]
