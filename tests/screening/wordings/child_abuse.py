@@ -175,4 +175,6 @@ NEGATIVE: list[str] = [
     "För oss som gillar yngre författare har biblioteket en ny hylla.",
     "Biblioteket visar en livestream med barnförfattaren Anna på lördag, gratis för alla barn, anmälan privat via mejl.",
     "Luciatåget med barnen från förskolan sänds live på kommunens Facebook, swish till föräldraföreningen.",
+    "Vi är 10 familjer som vill ha mer tid med politikerna, vi kan betala för lokalen.",
+    "Vi är 10 som badar nakna vid sjön på midsommar, hör av er om ni vill vara med.",
 ]
