@@ -177,4 +177,6 @@ NEGATIVE: list[str] = [
     "Luciatåget med barnen från förskolan sänds live på kommunens Facebook, swish till föräldraföreningen.",
     "Vi är 10 familjer som vill ha mer tid med politikerna, vi kan betala för lokalen.",
     "Vi är 10 som badar nakna vid sjön på midsommar, hör av er om ni vill vara med.",
+    "Jag har tagit bilder på fåglar vid Vanån i tio år, köp gärna en kalender för 150 kr.",
+    "Jag har tagit bilder på fåglar vid Vanån i 10 år, köp gärna en kalender för 150 kr.",
 ]
