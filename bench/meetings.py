@@ -3,6 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_meetings \\
         .venv/bin/python bench/meetings.py [--villages 200 --meetings 20000 --questions 500000]
         [--clients 20 --requests 3000 --workers 3 --worker-class gthread|sync --threads 2 --reseed]
+        [--close]
         [--all-pages]
 
 Seeds (once; --reseed wipes the meetings data first) 200 villages with a venue each, 20,000
@@ -255,27 +256,38 @@ def cpu_by_program() -> dict[str, float]:
 def load(
     args, todo: list[tuple[str, str]]
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    """Fetch every URL of ``todo`` with ``args.clients`` concurrent connections.
+    """Fetch every URL of ``todo`` with ``args.clients`` concurrent requests.
 
-    One asyncio loop drives the clients over plain sockets (HTTP/1.1, the connection kept
-    alive as a proxy keeps it to gthread workers, opened anew when the server closes it, as
-    sync workers do): a request costs the client ~0.1 ms of CPU, where urllib in threads cost
-    ~1 ms and so took a core's share away from the server it measures. The CPU time per
-    request of the client, gunicorn, PostgreSQL and Redis is printed.
+    One asyncio loop drives the clients over plain sockets (HTTP/1.1): a request costs the
+    client ~0.1 ms of CPU, where urllib in threads cost ~1 ms and so took a core's share away
+    from the server it measures. The clients share their connections as the proxy in
+    `docs/deploy.md` does with upstream keep-alive: a request takes an idle kept connection
+    (the most recently used) or opens a new one, and gives it back after the answer unless the
+    server closed it (sync workers close every one). A request on a kept connection that the
+    server had closed meanwhile is sent again on a new one, as the proxy does. The CPU time
+    per request of the client, gunicorn, PostgreSQL and Redis is printed.
     """
     timings: dict[str, list[float]] = {}
     misses: dict[str, list[float]] = {}
     errors: list[str] = []
     queue = list(reversed(todo))
+    idle: list[tuple] = []  # kept connections, most recently used last
+    close = "Connection: close\r\n" if args.close else ""
 
-    async def fetch(conn: list, path: str) -> tuple[bool, bool]:
-        """One GET on the client's connection `conn` ([reader, writer] or empty), kept open
-        when the server keeps it (gthread workers) and opened anew when it closes (sync)."""
-        if not conn:
-            conn[:] = await asyncio.open_connection("127.0.0.1", args.port)
-        reader, writer = conn
-        writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-        head = (await reader.readuntil(b"\r\n\r\n")).lower()
+    async def fetch(path: str) -> tuple[bool, bool]:
+        """One GET on an idle kept connection or a new one."""
+        reused = bool(idle)
+        reader, writer = (
+            idle.pop() if reused else await asyncio.open_connection("127.0.0.1", args.port)
+        )
+        try:
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{close}\r\n".encode())
+            head = (await reader.readuntil(b"\r\n\r\n")).lower()
+        except (OSError, asyncio.IncompleteReadError):
+            writer.close()
+            if reused:  # closed by the server while idle: the proxy would retry
+                return await fetch(path)
+            raise
         length = head.find(b"\r\ncontent-length:")
         if length >= 0:
             size = int(head[length + 17 : head.index(b"\r\n", length + 2)])
@@ -284,34 +296,31 @@ def load(
             await reader.read()  # no length: the body runs to the end of the connection
         if length < 0 or b"\r\nconnection: close" in head:
             writer.close()
-            conn.clear()
+        else:
+            idle.append((reader, writer))
         return head.startswith(b"http/1.1 200"), b"\r\nx-meetings-cache: hit" in head
 
     async def client() -> None:
-        conn: list = []
         while queue:
             kind, path = queue.pop()
             start = time.perf_counter()
             try:
-                ok, cached = await asyncio.wait_for(fetch(conn, path), timeout=60)
+                ok, cached = await asyncio.wait_for(fetch(path), timeout=60)
                 if not ok:
                     errors.append(f"{path}: not 200")
             except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
                 ok, cached = False, False
                 errors.append(f"{path}: {exc!r}")
-                if conn:
-                    conn[1].close()
-                    conn.clear()
             elapsed = (time.perf_counter() - start) * 1000
             if ok:
                 timings.setdefault(kind, []).append(elapsed)
                 if not cached:
                     misses.setdefault(kind, []).append(elapsed)
-        if conn:
-            conn[1].close()
 
     async def run() -> None:
         await asyncio.gather(*(client() for _ in range(args.clients)))
+        for _reader, writer in idle:
+            writer.close()
 
     servers = cpu_by_program()
     cpu = time.process_time()
@@ -382,6 +391,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
     parser.add_argument("--worker-class", choices=["sync", "gthread"], default="gthread")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--close",
+        action="store_true",
+        help="a new connection per request (a proxy without upstream keep-alive)",
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--passes", type=int, default=2, help="runs over the same URLs")
