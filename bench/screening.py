@@ -299,6 +299,7 @@ def main() -> int:
 
     dev = load("screening_dev.jsonl")
     if args.tune:
+
         def in_b(item: dict) -> bool:
             number = int(item["id"].split("-")[1])
             return number > TUNE_SPLIT_AFTER and number % 2 == 1
