@@ -114,16 +114,16 @@ _ACTION = "__meetings_form_action__"
 _form_cache: dict[tuple, str] = {}
 
 
-def contribution_form_html(request, *, form, form_action: str, csrf_token: str) -> SafeString:
-    """moderation's question form include for `form` (unbound), rendered once per process
-    and language with placeholders, then given this page's action and CSRF token."""
-    key = (get_language(), repr(getattr(settings, "MUNICIPALITY", None)), type(form).__name__)
+def contribution_form_html(request, *, form_class, form_action: str, csrf_token: str) -> SafeString:
+    """moderation's question form include for an unbound `form_class()`, rendered once per
+    process and language with placeholders, then given this page's action and CSRF token."""
+    key = (get_language(), repr(getattr(settings, "MUNICIPALITY", None)), form_class.__name__)
     html = _form_cache.get(key)
     if html is None:
         html = render_to_string(
             "moderation/includes/contribution_form.html",
             {
-                "form": form,
+                "form": form_class(),
                 "form_action": _ACTION,
                 "form_heading": _("Send a question or a need"),
                 "show_warning": False,

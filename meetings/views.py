@@ -103,6 +103,11 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
     answers = [c for c in contributions if c.answer and c.state == "published"]
     form = forms.get("form")
     show_warning = forms.get("show_warning", False)
+    registration_open = (
+        meeting.capacity is not None
+        and meeting.state == Meeting.State.PLANNED
+        and meeting.starts_at > now
+    )
     context = {
         "meeting": meeting,
         "is_past": is_past,
@@ -111,14 +116,10 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
         "contribution_items": contribution_items_html(contributions),
         "answers": answers,
         "answer_items": answer_items_html(answers),
-        "form": form or meeting_contribution_form_class()(),
         "show_warning": show_warning,
-        "registration_form": forms.get("registration_form") or RegistrationForm(),
-        "registration_open": (
-            meeting.capacity is not None
-            and meeting.state == Meeting.State.PLANNED
-            and meeting.starts_at > now
-        ),
+        "registration_form": forms.get("registration_form")
+        or (RegistrationForm() if registration_open else None),
+        "registration_open": registration_open,
         "registration_counts": selectors.registration_counts(meeting=meeting)
         if meeting.capacity is not None
         else None,
@@ -128,10 +129,12 @@ def _detail_context(request: HttpRequest, meeting: Meeting, **forms) -> dict:
         # the unbound form is the same on every page: rendered once per process
         context["contribution_form"] = contribution_form_html(
             request,
-            form=context["form"],
+            form_class=meeting_contribution_form_class(),
             form_action=reverse("meetings-contribute", kwargs={"pk": meeting.pk}),
             csrf_token=CSRF_PLACEHOLDER if is_page_cache_render(request) else get_token(request),
         )
+    else:
+        context["form"] = form or meeting_contribution_form_class()()
     return context
 
 
