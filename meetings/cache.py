@@ -28,10 +28,6 @@ Changes that bypass `save()` (moderation's bulk hide on an author block, `QueryS
 and the passing of time (a meeting that ends leaves the coming list, questions close) show
 after at most `MEETINGS_PAGE_CACHE_SECONDS` (default 60): that is the time-to-live of every
 entry.
-
-Each process keeps the versions it read for `MEETINGS_VERSION_CACHE_SECONDS` (default 1), so
-a request, cached hit or not, usually needs one round trip to the shared cache instead of
-two. A change shows at once in the process that made it and within that second in the others.
 """
 
 from __future__ import annotations
@@ -63,38 +59,15 @@ def page_cache_seconds() -> int:
     return int(getattr(settings, "MEETINGS_PAGE_CACHE_SECONDS", 60))
 
 
-def version_cache_seconds() -> float:
-    return float(getattr(settings, "MEETINGS_VERSION_CACHE_SECONDS", 1.0))
-
-
-# Versions this process read from the shared cache lately: key -> (value, read at). A page
-# request needs one or two; reading them again within MEETINGS_VERSION_CACHE_SECONDS
-# (default 1 s) costs a round trip to Redis on every request, cached hits included. A
-# change made in this process updates its own copy at once (_bump); other processes see it
-# within that second. Plain dict operations, safe for threaded workers.
-_seen: dict[str, tuple[int, float]] = {}
-
-
-def forget_seen_versions() -> None:
-    """Read every version from the shared cache again (after that cache was cleared)."""
-    _seen.clear()
-
-
 def _versions(keys: list[str]) -> list[int]:
-    """The current value of each version key, in at most one cache round trip. A missing key
-    (never set, or evicted) starts from the clock, not 1: a page stored under a small number
-    must never match again."""
-    now = time.monotonic()
-    fresh_after = now - version_cache_seconds()
-    known = [_seen.get(key) for key in keys]
-    if all(k is not None and k[1] > fresh_after for k in known):
-        return [k[0] for k in known]
+    """The current value of each version key, in one cache round trip. A missing key (never
+    set, or evicted) starts from the clock, not 1: a page stored under a small number must
+    never match again."""
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
             cache.add(key, time.time_ns(), timeout=None)
             found[key] = cache.get(key, 0)
-        _seen[key] = (found[key], now)
     return [found[key] for key in keys]
 
 
@@ -114,7 +87,6 @@ def _bump_all(keys: list[str]) -> None:
 
 
 def _bump(key: str = VERSION_KEY) -> None:
-    _seen.pop(key, None)  # this process reads the new value on its next request
     try:
         cache.incr(key)
     except ValueError:  # not set (or evicted): any new value is unseen

@@ -116,15 +116,11 @@ def _hourly_form_rate(settings):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit and lockout counters live in the cache, and base.html's fragments in the
-    process-local one (a test may change MUNICIPALITY), and the page-cache versions this
-    process read lately: start every test clean."""
+    process-local one (a test may change MUNICIPALITY): start every test clean."""
     from django.core.cache import caches
-
-    from meetings.cache import forget_seen_versions
 
     caches["default"].clear()
     caches["local"].clear()
-    forget_seen_versions()
     yield
 
 
