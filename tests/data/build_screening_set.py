@@ -435,6 +435,19 @@ def counts_table(parts: dict[str, list[dict]]) -> str:
     return "\n".join(rows)
 
 
+def render_and_check(items: list[dict]) -> list[str]:
+    """Strip each item's markup and validate its labels; one message per bad item."""
+    errors = []
+    for it in items:
+        try:
+            render(it)
+            check_item(it)
+        except DataError as exc:
+            msg = str(exc)
+            errors.append(msg if msg.startswith("line") else f"line {it['line']}: {msg}")
+    return errors
+
+
 def build() -> tuple[str, str, str, str, list[str]]:
     errors: list[str] = []
     items: list[dict] = []
@@ -444,13 +457,7 @@ def build() -> tuple[str, str, str, str, list[str]]:
         frozen = load_frozen()
     except DataError as exc:
         return "", "", "", "", [str(exc)]
-    for it in items:
-        try:
-            render(it)
-            check_item(it)
-        except DataError as exc:
-            msg = str(exc)
-            errors.append(msg if msg.startswith("line") else f"line {it['line']}: {msg}")
+    errors.extend(render_and_check(items))
     seen: dict[str, int] = {}
     for it in items:
         if "text" in it:
@@ -519,14 +526,7 @@ def validate(path: Path) -> int:
     except DataError as exc:
         print("ERROR:", exc, file=sys.stderr)
         return 1
-    errors = []
-    for it in items:
-        try:
-            render(it)
-            check_item(it)
-        except DataError as exc:
-            msg = str(exc)
-            errors.append(msg if msg.startswith("line") else f"line {it['line']}: {msg}")
+    errors = render_and_check(items)
     others: set[str] = set()
     for source in SOURCES:
         if source.resolve() != path.resolve() and source.exists():

@@ -7,18 +7,9 @@ from __future__ import annotations
 
 import importlib
 
-FLAG_MODULES = (
-    "sensitive_personal",
-    "confidential_matter",
-    "insult",
-    "threat",
-    "hate_speech",
-    "child_abuse",
-    "incitement",
-    "violent_depiction",
-    "copyright",
-    "advertising",
-)
+from moderation.screening import FLAGS
+
+FLAG_MODULES = FLAGS  # one module per flag, named as the flag
 
 
 def cases(kind: str) -> list[tuple[str, str]]:
