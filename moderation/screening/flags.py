@@ -22,12 +22,11 @@ _URL = re.compile(
 )
 # A link that sells: a shortener, or a host whose name carries a commercial word. Hosts are
 # found first with a cheap pattern; the keyword test runs on the host only.
-_HOST = re.compile(
-    r"[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store|ly|gd|at|"
-    r"club|win|bet|site|top|click|live|vip|casino|fun|buzz|icu)"
-    r"(?![\w-])",
-    re.I,
+_TLDS = (
+    "se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store|ly|gd|at|club|win|bet|site|"
+    "top|click|live|vip|casino|fun|buzz|icu"
 )
+_HOST = re.compile(rf"[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})(?![\w-])", re.I)
 _SHORTENERS = frozenset(
     "bit.ly tinyurl.com goo.gl t.ly cutt.ly is.gd ow.ly shorturl.at rebrand.ly".split()
 )
@@ -39,11 +38,7 @@ _AD_HOST_WORD = re.compile(
 )
 # Every host ends in "." + one of _HOST's endings, inside one run of [\w.-] characters, so
 # _HOST only runs over such runs.
-_TLD = re.compile(
-    r"\.(?:se|com|nu|net|org|io|info|biz|shop|xyz|eu|co|me|online|store|ly|gd|at|club|win|bet|site|"
-    r"top|click|live|vip|casino|fun|buzz|icu)(?![\w-])",
-    re.I,
-)
+_TLD = re.compile(rf"\.(?:{_TLDS})(?![\w-])", re.I)
 # Top-level domains that residents and authorities hardly ever link to: a link there sells.
 _SPAM_TLDS = frozenset(
     "biz shop xyz online store club win bet site top click live vip casino fun buzz icu".split()
