@@ -11,28 +11,6 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import Village
-
-
-class VillageSelect(forms.Select):
-    """The village select, written in Python: the same markup as Django's Select, but without
-    a template per option (200 villages through the option templates cost ~20 ms a page)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = set(self.format_value(value))
-        options = []
-        chosen = False
-        for option_value, label in self.choices:
-            text = "" if option_value is None else str(option_value)
-            is_selected = not chosen and text in selected
-            chosen = chosen or is_selected
-            options.append(
-                f'<option value="{escape(text)}"{" selected" if is_selected else ""}>'
-                f"{escape(label)}</option>"
-            )
-        attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
-        return format_html("<select{}>{}</select>", flatatt(attrs), mark_safe("".join(options)))  # noqa: S308
-
 
 class DirectorySelect(forms.Select):
     """VillageField's select: the empty choice, then the village options kept ready in the
@@ -111,12 +89,7 @@ class PastSearchForm(VillageFilterForm):
 
 
 class SubscriptionForm(forms.Form):
-    village = forms.ModelChoiceField(
-        label=_("Village"),
-        queryset=Village.objects.only("id", "name", "slug"),
-        to_field_name="slug",
-        widget=VillageSelect,
-    )
+    village = VillageField(label=_("Village"), empty_label=_("Choose a village"))
     email = forms.EmailField(
         label=_("Your e-mail address"),
         help_text=_(
