@@ -88,10 +88,17 @@ def _upcoming_total(now, village_id=None):
     )
 
 
-_UPCOMING_ALL = Prepared(_upcoming_first_page, now=_NO_TIME)
-_UPCOMING_VILLAGE = Prepared(_upcoming_first_page, now=_NO_TIME, village_id=-7_000_008)
-_UPCOMING_ALL_TOTAL = Prepared(_upcoming_total, now=_NO_TIME)
-_UPCOMING_VILLAGE_TOTAL = Prepared(_upcoming_total, now=_NO_TIME, village_id=-7_000_009)
+# (page, length) of the coming list's first page: of all villages, and of one village
+_FIRST_PAGE = {
+    False: (
+        Prepared(_upcoming_first_page, now=_NO_TIME),
+        Prepared(_upcoming_total, now=_NO_TIME),
+    ),
+    True: (
+        Prepared(_upcoming_first_page, now=_NO_TIME, village_id=-7_000_008),
+        Prepared(_upcoming_total, now=_NO_TIME, village_id=-7_000_009),
+    ),
+}
 
 
 class _Counted:
@@ -108,30 +115,27 @@ def meetings_upcoming_page(*, village: Village | None, number) -> Page:
     """A page of the coming list (`UPCOMING_PAGE_SIZE` meetings), each with
     `contribution_count`. The first page, which nearly every visitor sees, runs prepared
     queries: the page, and the list's length only when the page is full; later pages page
-    through `meetings_upcoming`."""
+    through `meetings_upcoming` with the same count annotation."""
     try:
         first = number in (None, "") or int(number) <= 1
     except (TypeError, ValueError):
         first = True  # Paginator.get_page's rule: an invalid number gives the first page
-    if first:
-        now = timezone.now()
-        if village is None:
-            meetings = _UPCOMING_ALL.all(now=now)
-        else:
-            meetings = _UPCOMING_VILLAGE.all(now=now, village_id=village.pk)
-        total = len(meetings)
-        if total == UPCOMING_PAGE_SIZE:  # there may be more
-            if village is None:
-                total = _UPCOMING_ALL_TOTAL.first(now=now) or total
-            else:
-                total = _UPCOMING_VILLAGE_TOTAL.first(now=now, village_id=village.pk) or total
-        return Page(meetings, 1, Paginator(_Counted(total), UPCOMING_PAGE_SIZE))
-    page = Paginator(meetings_upcoming(village=village), UPCOMING_PAGE_SIZE).get_page(number)
-    page.object_list = list(page.object_list)
-    counts = contribution_counts(meetings=page.object_list)
-    for meeting in page.object_list:
-        meeting.contribution_count = counts.get(meeting.pk, 0)
-    return page
+    if not first:
+        from moderation.selectors import published_count_of
+
+        meetings = meetings_upcoming(village=village).annotate(
+            contribution_count=published_count_of(Meeting)
+        )
+        return Paginator(meetings, UPCOMING_PAGE_SIZE).get_page(number)
+    page_query, total_query = _FIRST_PAGE[village is not None]
+    values = {"now": timezone.now()}
+    if village is not None:
+        values["village_id"] = village.pk
+    meetings = page_query.all(**values)
+    total = len(meetings)
+    if total == UPCOMING_PAGE_SIZE:  # there may be more
+        total = total_query.first(**values) or total
+    return Page(meetings, 1, Paginator(_Counted(total), UPCOMING_PAGE_SIZE))
 
 
 FEED_HISTORY_DAYS = 365
@@ -286,29 +290,19 @@ def meeting_contributions(*, meeting: Meeting) -> list:
     return contributions
 
 
-def contribution_counts(*, meetings) -> dict[int, int]:
-    """Published questions and needs per meeting id, one query for the whole list."""
-    meetings = list(meetings)
-    if not meetings:
-        return {}
-    from moderation.selectors import contribution_counts_for
-
-    counts = contribution_counts_for(targets=meetings)
-    result: dict[int, int] = {}
-    for key, value in counts.items():
-        pk = getattr(key, "pk", key)
-        try:
-            result[int(pk)] = value
-        except (TypeError, ValueError):
-            continue
-    return result
-
-
 def village_get(*, slug: str) -> Village:
     village = Village.objects.filter(slug=slug).first()
     if village is None:
         raise Http404
     return village
+
+
+def _option_html(slug: str, name: str, selected: bool = False) -> str:
+    from django.utils.html import escape
+
+    return (
+        f'<option value="{escape(slug)}"{" selected" if selected else ""}>{escape(name)}</option>'
+    )
 
 
 class _Directory:
@@ -328,17 +322,13 @@ class _Directory:
         prefix, suffix = url_parts("meetings-village", "slug")
         self.version = version
         self.pks = {slug: pk for slug, _name, pk in rows}
-        rows = tuple((slug, name) for slug, name, _pk in rows)
-        self.rows = rows
+        self.rows = rows = tuple((slug, name) for slug, name, _pk in rows)
+        self.position = {slug: i for i, (slug, _name) in enumerate(rows)}
         self.links_html = "".join(
             f'<li><a href="{escape(prefix + slug + suffix)}">{escape(name)}</a></li>'
             for slug, name in rows
         )
-        # one escaped `<option>` per village, in `rows` order
-        self.options = tuple(
-            f'<option value="{escape(slug)}">{escape(name)}</option>' for slug, name in rows
-        )
-        self.position = {slug: i for i, (slug, _name) in enumerate(rows)}
+        self.options = tuple(_option_html(slug, name) for slug, name in rows)
 
 
 _current_directory: _Directory | None = None
@@ -360,11 +350,11 @@ def village_from_directory(slug: str) -> Village | None:
     """The village with this slug as the directory knows it (id, name and slug; any other
     field is read from the database when first used), or None; no query."""
     directory = _directory()
-    pk = directory.pks.get(slug)
-    if pk is None:
+    i = directory.position.get(slug)
+    if i is None:
         return None
-    name = directory.rows[directory.position[slug]][1]
-    return Village.from_db(None, ["id", "name", "slug"], [pk, name, slug])
+    name = directory.rows[i][1]
+    return Village.from_db(None, ["id", "name", "slug"], [directory.pks[slug], name, slug])
 
 
 def village_directory() -> tuple[tuple[str, str], ...]:
@@ -379,11 +369,8 @@ def village_options_html(selected: str = "") -> str:
     i = directory.position.get(selected)
     if i is None:
         return "".join(directory.options)
-    from django.utils.html import escape
-
     options = list(directory.options)
-    slug, name = directory.rows[i]
-    options[i] = f'<option value="{escape(slug)}" selected>{escape(name)}</option>'
+    options[i] = _option_html(*directory.rows[i], selected=True)
     return "".join(options)
 
 
