@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import DateTimeField, QuerySet
 from django.db.models.query import (
     FlatValuesListIterable,
     ModelIterable,
@@ -92,11 +92,12 @@ class _Compiled:
             )
 
 
+_DATETIME_FIELD = DateTimeField()
+
+
 def _adapt_datetime(value: datetime.datetime, using: str):
     """A datetime as a DateTimeField lookup passes it to this database."""
-    from django.db.models import DateTimeField
-
-    return DateTimeField().get_db_prep_value(value, connections[using])
+    return _DATETIME_FIELD.get_db_prep_value(value, connections[using])
 
 
 class Prepared:
