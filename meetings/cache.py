@@ -200,17 +200,12 @@ _CONTENT_MODELS = (
 )
 
 
-def _village_key_of_meeting(meeting_id) -> list[str]:
-    from .models import Meeting
-
-    slug = Meeting.objects.filter(pk=meeting_id).values_list("village__slug", flat=True).first()
-    return [VILLAGE_KEY.format(slug)] if slug else []
-
-
-def _village_key(village_id) -> list[str]:
+def _village_key(**lookup) -> list[str]:
+    """The version key of the village found by `lookup` (`pk=…`, or `meetings__pk=…` for a
+    meeting's village), or none when there is no such village."""
     from .models import Village
 
-    slug = Village.objects.filter(pk=village_id).values_list("slug", flat=True).first()
+    slug = Village.objects.filter(**lookup).values_list("slug", flat=True).first()
     return [VILLAGE_KEY.format(slug)] if slug else []
 
 
@@ -231,12 +226,12 @@ def _on_meetings_change(sender, instance, **kwargs) -> None:
         keys.append(MEETING_KEY.format(instance.pk))
         for village_id in {instance.village_id, getattr(instance, "_cache_old_village_id", None)}:
             if village_id is not None:
-                keys += _village_key(village_id)
+                keys += _village_key(pk=village_id)
     elif name == "VillageItem":
-        keys += _village_key(instance.village_id)
+        keys += _village_key(pk=instance.village_id)
     elif getattr(instance, "meeting_id", None) is not None:
         keys.append(MEETING_KEY.format(instance.meeting_id))
-        keys += _village_key_of_meeting(instance.meeting_id)
+        keys += _village_key(meetings__pk=instance.meeting_id)
     _bump_all(keys)
 
 
@@ -253,7 +248,7 @@ def _on_contribution_change(sender, instance, **kwargs) -> None:
             keys.append(SITE_KEY)
         else:
             keys.append(MEETING_KEY.format(meeting_id))
-            keys += _village_key_of_meeting(meeting_id)
+            keys += _village_key(meetings__pk=meeting_id)
         _bump_all(keys)
 
 
