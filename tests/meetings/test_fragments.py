@@ -131,3 +131,21 @@ def test_answer_items_equal_the_template_loop(language):
         expected = Template(ANSWERS_LOOP).render(Context({"answers": answered}))
         assert answer_items_html(answered) == expected
         assert "ord24 …" in expected and "ord25" not in expected
+
+
+def test_subscription_form_preselects_the_village_and_rejects_unknown_ones(client, village):
+    """DOS-1: on a village's page the subscription form has that village chosen and an empty
+    'Välj en by' option first; sent with a village that does not exist it answers with a
+    Swedish error and stores nothing (the form reads villages from the directory, not a
+    query of its own)."""
+    from meetings.models import VillageSubscription
+
+    page = client.get(f"/kommundelstraffar/byar/{village.slug}/").content.decode()
+    assert '<option value="">Välj en by</option>' in page
+    assert f'<option value="{village.slug}" selected>' in page
+    answer = client.post(
+        "/kommundelstraffar/bevaka/", {"village": "finns-inte", "email": "a@example.se"}
+    )
+    assert answer.status_code == 200
+    assert "Välj ett giltigt alternativ" in answer.content.decode()
+    assert not VillageSubscription.objects.exists()
