@@ -89,7 +89,9 @@ NEG_TAGS = ("!pnr", "!orgnr", "!postnr", "!num")
 
 HELD_FRACTION = 0.30
 MARK_RE = re.compile(r"\{\{(!?[a-z_]+):(.*?)\}\}")
-HEADER_RE = re.compile(r"^@@\s*(?P<topic>[^|]+?)\s*\|\s*(?P<flags>[^|]*?)\s*(?:\|\s*(?P<hn>hn)?\s*)?$")
+HEADER_RE = re.compile(
+    r"^@@\s*(?P<topic>[^|]+?)\s*\|\s*(?P<flags>[^|]*?)\s*(?:\|\s*(?P<hn>hn)?\s*)?$"
+)
 
 STREET_SUFFIX = (
     r"(?:gatan|vägen|gränd|gränden|stigen|backen|torget|allén|leden|plan|gången|slingan"
@@ -105,7 +107,9 @@ EMAIL_SCAN_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]
 PNR_SHAPE_RE = re.compile(r"^(?:\d{6}|\d{8})[-+]?\d{4}$")
 PNR_SCAN_RE = re.compile(r"(?<![\d\-+])(?:\d{8}|\d{6})[-+]?\d{4}(?![\d])")
 BG_KEY_RE = re.compile(r"(?:bankgiro\w*|\bbg)\b[\s.:#-]*(?:nr\.?|nummer)?[\s.:#-]*$", re.I)
-PG_KEY_RE = re.compile(r"(?:plusgiro\w*|postgiro\w*|\bpg)\b[\s.:#-]*(?:nr\.?|nummer)?[\s.:#-]*$", re.I)
+PG_KEY_RE = re.compile(
+    r"(?:plusgiro\w*|postgiro\w*|\bpg)\b[\s.:#-]*(?:nr\.?|nummer)?[\s.:#-]*$", re.I
+)
 
 
 class DataError(Exception):
@@ -405,7 +409,13 @@ def split(items: list[dict], frozen: dict[str, str]) -> list[str]:
         part = "held" if need["held"] > need["dev"] else "dev"
         it["part"] = part
         got[part].update(labs(it))
-    top = {p: max([int(fid.split("-")[1]) for fid in frozen.values() if fid.startswith(p + "-")], default=0) for p in got}
+    top = {
+        p: max(
+            [int(fid.split("-")[1]) for fid in frozen.values() if fid.startswith(p + "-")],
+            default=0,
+        )
+        for p in got
+    }
     for it in new:  # source order
         top[it["part"]] += 1
         it["id"] = f"{it['part']}-{top[it['part']]:04d}"
@@ -568,7 +578,11 @@ def main(argv: list[str]) -> int:
     if check_only or freeze:
         targets.append((FROZEN, frozen))
     if check_only:
-        stale = [p.name for p, content in targets if not p.exists() or p.read_text(encoding="utf-8") != content]
+        stale = [
+            p.name
+            for p, content in targets
+            if not p.exists() or p.read_text(encoding="utf-8") != content
+        ]
         if FROZEN.name in stale:
             print("split_frozen.json does not match the items: run with --freeze", file=sys.stderr)
         if stale:
