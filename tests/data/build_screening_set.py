@@ -561,6 +561,12 @@ def validate(path: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
+    known = {"--validate", "--check", "--freeze"}
+    unknown = [a for a in argv if a.startswith("-") and a not in known]
+    if unknown or "--validate" in argv[-1:]:
+        # an unknown option (--help included) must never fall through to a full rebuild
+        print(__doc__, file=sys.stderr)
+        return 0 if set(unknown) <= {"-h", "--help"} and "--validate" not in argv[-1:] else 2
     if "--validate" in argv:
         return validate(Path(argv[argv.index("--validate") + 1]))
     check_only = "--check" in argv
