@@ -194,9 +194,11 @@ def bench_engine(engine: Engine, texts: list[str]) -> dict:
 
 
 def bench_stages(engine: Engine, texts: list[str]) -> dict[str, float]:
-    """CPU µs per comment in each stage (PII, normalised views, flag rules), to show where
+    """CPU µs per comment in each stage (PII, normalised views, flag rules, the statistical
+    stage's scores), to show where
     the time goes; the stages are timed apart, so they need not add up to the whole."""
     from moderation.screening import flags as _flags
+    from moderation.screening.model import model_view
     from moderation.screening.normalize import views
 
     pre = [(t, views(t), engine.pii.find(t)) for t in texts]
@@ -205,6 +207,9 @@ def bench_stages(engine: Engine, texts: list[str]) -> dict[str, float]:
         "views": lambda: [views(t) for t, _, _ in pre],
         "flags": lambda: [_flags.evaluate(t, engine.compiled, v, p) for t, v, p in pre],
     }
+    if engine.model is not None:
+        texts_m = [model_view(v).text for _, v, _ in pre]
+        stages["model"] = lambda: [engine.model.judge(t) for t in texts_m]
     out = {}
     for name, run in stages.items():
         best = float("inf")
@@ -267,6 +272,7 @@ def main() -> int:
     ap.add_argument("--show-errors", choices=["dev"], help="list dev misses (never held-out)")
     ap.add_argument("--no-cli", action="store_true", help="skip manage.py subprocess run")
     ap.add_argument("--quality-only", action="store_true")
+    ap.add_argument("--speed-only", action="store_true", help="no quality figures")
     ap.add_argument(
         "--dev-only",
         action="store_true",
@@ -310,12 +316,14 @@ def main() -> int:
         report_quality(f"DEV-B ({len(half_b)} items, not looked at)", evaluate(engine, half_b))
         return 0
     held = load("screening_heldout.jsonl")
-    misses = report_quality(
-        f"DEV ({len(dev)} items)", evaluate(engine, dev, args.show_errors == "dev")
-    )
-    if args.dev_only:
-        return 0
-    misses += report_quality(f"HELD-OUT ({len(held)} items)", evaluate(engine, held))
+    misses = 0
+    if not args.speed_only:
+        misses += report_quality(
+            f"DEV ({len(dev)} items)", evaluate(engine, dev, args.show_errors == "dev")
+        )
+        if args.dev_only:
+            return 0
+        misses += report_quality(f"HELD-OUT ({len(held)} items)", evaluate(engine, held))
     if args.quality_only:
         return 0
 

@@ -21,6 +21,7 @@ LABELS = {
     "copyright": _("possible copyright infringement"),
     "advertising": _("advertising"),
     "redaction": _("masked by a moderator"),
+    "statistical": _("any flag raised only by the statistical assessment"),
 }
 
 

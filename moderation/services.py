@@ -81,11 +81,17 @@ def _apply_screening(contribution: Contribution, result) -> None:
 def blocking_spans_unmasked(contribution: Contribution) -> list[dict]:
     """Flag findings whose policy action is "block" and whose span is not masked.
 
-    Blocked text is never published: a contribution with such spans cannot be approved.
+    Blocked text is never published: a contribution with such spans cannot be approved. A
+    finding of the statistical stage (rule ``model.<flag>``) never blocks: it only holds the
+    text for review, and the moderator's judgement decides (BBS-3).
     """
+    from moderation.screening import MODEL_RULE_PREFIX
+
     masked = contribution.masked_spans or []
     left = []
     for flag in (contribution.screening or {}).get("flags", []):
+        if flag.get("rule", "").startswith(MODEL_RULE_PREFIX):
+            continue
         if _policy_action("flag", flag["flag"]) != "block":
             continue
         covered = any(s["start"] <= flag["start"] and s["end"] >= flag["end"] for s in masked)

@@ -343,11 +343,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 @perm_required("moderation.view_policy")
 def policy(request: HttpRequest) -> HttpResponse:
-    from moderation.screening import POLICY, RULES_VERSION
+    from moderation.screening import MODEL_ROW, POLICY, RULES_VERSION
 
     from .presentation import LABELS
 
-    rows = [{"row": row, "label": LABELS.get(row.name, row.name)} for row in POLICY]
+    rows = [{"row": row, "label": LABELS.get(row.name, row.name)} for row in (*POLICY, MODEL_ROW)]
     return render(
         request,
         "moderation/staff/policy.html",

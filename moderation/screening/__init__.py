@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 
 from .engine import Engine
-from .policy import POLICY, PolicyRow
+from .model import MODEL_RULE_PREFIX
+from .policy import MODEL_ROW, POLICY, PolicyRow
 from .results import ACTIONS, FLAGS, PII_TYPES, FlagFinding, PiiFinding, ScreeningResult
 from .version import compute_rules_version
 
@@ -21,6 +22,8 @@ RULES_VERSION: str = compute_rules_version()
 __all__ = [
     "ACTIONS",
     "FLAGS",
+    "MODEL_ROW",
+    "MODEL_RULE_PREFIX",
     "PII_TYPES",
     "POLICY",
     "RULES_VERSION",

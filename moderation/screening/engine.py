@@ -1,14 +1,16 @@
-"""The screening engine: normalise, find PII, evaluate flag rules, decide from POLICY."""
+"""The screening engine: normalise, find PII, evaluate flag rules and the statistical stage,
+decide from POLICY."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from . import flags as _flags
+from . import model as _model
 from .lexicon import DATA_DIR, compile_data
 from .normalize import views
 from .pii import PiiDetector
-from .policy import decide
+from .policy import POLICY, decide
 from .results import FLAGS, ScreeningResult
 from .version import compute_rules_version
 
@@ -20,19 +22,46 @@ class Engine:
         self.data_dir = data_dir
         self.compiled = compile_data(data_dir, FLAGS)
         self.pii = PiiDetector()
+        self.model = _model.load(data_dir)
+        # the model may drop a rule finding only of a flag whose policy is "review"
+        self._vetoable = frozenset(
+            r.name for r in POLICY if r.kind == "flag" and r.action == "review"
+        )
         self.rules_version = compute_rules_version(data_dir)
-        self._decided: dict[tuple[frozenset[str], frozenset[str]], tuple[str, tuple[str, ...]]] = {}
+        self._decided: dict[tuple[frozenset[str], ...], tuple[str, tuple[str, ...]]] = {}
         self._clean = decide(frozenset(), frozenset())  # nothing found: the common case
 
     def screen(self, text: str) -> ScreeningResult:
         if not isinstance(text, str):
             raise TypeError(f"screen() needs str, got {type(text).__name__}")
         pii = self.pii.find(text)
-        flags = _flags.evaluate(text, self.compiled, views(text), pii)
+        text_views = views(text)
+        flags = _flags.evaluate(text, self.compiled, text_views, pii)
+        guessed: frozenset[str] = frozenset()
+        if self.model is not None:
+            view = _model.model_view(text_views)
+            fired, vetoed = self.model.judge(view.text)
+            vetoed &= self._vetoable
+            if vetoed and flags:
+                flags = [f for f in flags if f.flag not in vetoed]
+            if fired:
+                ruled = {f.flag for f in flags}
+                extra = [
+                    self.model.evidence(text, view, flag, score)
+                    for flag, score in fired
+                    if flag not in ruled
+                ]
+                if extra:
+                    guessed = frozenset([f.flag for f in extra])
+                    flags = sorted([*flags, *extra], key=lambda f: (f.start, f.end, f.flag))
         if pii or flags:
-            key = (frozenset([p.type for p in pii]), frozenset([f.flag for f in flags]))
+            key = (
+                frozenset([p.type for p in pii]),
+                frozenset([f.flag for f in flags]) - guessed,
+                guessed,
+            )
             decided = self._decided.get(key)
-            if decided is None:  # a pure function of two small sets: at most 2**15 keys
+            if decided is None:  # a pure function of three small sets: at most 2**25 keys
                 decided = self._decided[key] = decide(*key)
         else:
             decided = self._clean

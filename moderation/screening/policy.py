@@ -169,6 +169,21 @@ POLICY: tuple[PolicyRow, ...] = (
     ),
 )
 
+# A flag that only the statistical stage (model.py) raised: a moderator looks, nothing more.
+# It is not a flag row: it caps whatever the flag's own row says, because a statistical guess
+# must never block or quarantine on its own (BBS-3, BBS-5: the moderator decides).
+MODEL_ROW = PolicyRow(
+    "model",
+    "statistical",
+    "review",
+    "Statistisk bedömning: texten liknar kommentarer som moderatorer tidigare har flaggat. "
+    "Den hålls för granskning men blockeras aldrig enbart på grund av bedömningen; "
+    "moderatorn avgör.",
+    "Statistical assessment: the text resembles comments moderators have flagged before. It "
+    "is held for review but never blocked on the assessment alone; the moderator decides.",
+    "BBS-3, BBS-5",
+)
+
 _BY_KEY: dict[tuple[str, str], PolicyRow] = {(row.kind, row.name): row for row in POLICY}
 
 if (
@@ -183,16 +198,25 @@ def policy_row(kind: str, name: str) -> PolicyRow:
     return _BY_KEY[(kind, name)]
 
 
-def decide(pii_types: set[str] | frozenset[str], flags: set[str] | frozenset[str]):
+def decide(
+    pii_types: set[str] | frozenset[str],
+    flags: set[str] | frozenset[str],
+    model_flags: set[str] | frozenset[str] = frozenset(),
+):
     """Return ``(action, reasons)``: the most severe action among the triggered rows.
 
-    Reasons are the Swedish reason texts of every triggered row, most severe first, in
-    POLICY order within one severity.
+    ``model_flags`` are flags that only the statistical stage raised: each triggers MODEL_ROW
+    (``review``), never its flag's own row. Reasons are the Swedish reason texts of every
+    triggered row, most severe first, in POLICY order within one severity.
     """
     rows = [r for r in POLICY if (r.kind == "pii" and r.name in pii_types)]
     rows += [r for r in POLICY if (r.kind == "flag" and r.name in flags)]
-    if not rows:
+    reasons = [(r.action, f"{r.name}: {r.reason_sv}") for r in rows]
+    reasons += [
+        (MODEL_ROW.action, f"{f}: {MODEL_ROW.reason_sv}") for f in FLAGS if f in model_flags
+    ]
+    if not reasons:
         return "publish", ()
-    action = max((r.action for r in rows), key=SEVERITY.__getitem__)
-    rows.sort(key=lambda r: -SEVERITY[r.action])
-    return action, tuple(f"{r.name}: {r.reason_sv}" for r in rows)
+    action = max((a for a, _ in reasons), key=SEVERITY.__getitem__)
+    reasons.sort(key=lambda r: -SEVERITY[r[0]])
+    return action, tuple(text for _, text in reasons)

@@ -218,6 +218,7 @@ POSITIVE: list[str] = [
 ]
 
 NEGATIVE: list[str] = [
+    "jag ska inte döda dig",
     "Snöröjningen dödar landsbygden.",
     "Kommunen hotar med att lägga ner skolan i Nås.",
     "Vi får skjuta upp mötet till nästa vecka.",
