@@ -37,6 +37,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _machine import describe
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dialog_portal.settings")
@@ -446,6 +448,7 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+    print(describe())
     print(
         f"gunicorn: {args.workers} workers, {args.worker_class}"
         f"{f' x {args.threads} threads' if args.worker_class == 'gthread' else ''}; "

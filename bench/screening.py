@@ -23,6 +23,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from _machine import describe
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -342,6 +344,7 @@ def main() -> int:
     tracemalloc.stop()
     maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("\n== speed (one core) ==")
+    print(describe())
     print(
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
         "(wall-clock figures suffer when other work shares the core)"
