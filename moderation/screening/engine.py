@@ -36,11 +36,12 @@ class Engine:
             raise TypeError(f"screen() needs str, got {type(text).__name__}")
         pii = self.pii.find(text)
         text_views = views(text)
-        flags = _flags.evaluate(text, self.compiled, text_views, pii)
+        categories: set[str] = set()
+        flags = _flags.evaluate(text, self.compiled, text_views, pii, categories)
         guessed: frozenset[str] = frozenset()
         if self.model is not None:
             view = _model.model_view(text_views)
-            fired, vetoed = self.model.judge(view.text)
+            fired, vetoed = self.model.judge(view.text, categories)
             vetoed &= self._vetoable
             if vetoed and flags:
                 flags = [f for f in flags if f.flag not in vetoed]

@@ -635,8 +635,14 @@ class _Spans:
 
 
 def evaluate(
-    text: str, compiled: Compiled, views: list[View], pii: list[PiiFinding]
+    text: str,
+    compiled: Compiled,
+    views: list[View],
+    pii: list[PiiFinding],
+    categories: set[str] | None = None,
 ) -> list[FlagFinding]:
+    """The flag findings of a text; ``categories``, when given, receives the lexicon category
+    of every hit on any view (the statistical stage reads them as features)."""
     plan = _plan(compiled)
     all_hits: list[Hit] = []
     states: list[_ViewState] = []
@@ -650,6 +656,8 @@ def evaluate(
             all_hits.extend(hits)
     if not all_hits:
         return []
+    if categories is not None:
+        categories.update([hit.cat for hit in all_hits])
     try:
         return _evaluate(text, compiled, plan, Context(text, plan, pii), all_hits)
     finally:

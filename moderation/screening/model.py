@@ -8,6 +8,8 @@ normalised text, each a string:
     w:<word>          the word            p:<first 4 letters>   for words longer than 4
     s:<last 4 letters> for words longer than 6 (the head of a compound: "…porr", "…slakt")
     b:<word> <word>   two words in a row
+    c:<category>      a lexicon category with a hit anywhere in the text (once per category);
+                      only the flags for which they helped on unseen writers have such weights
 
 The weights are a data file, ``data/model.tsv``, written by ``tests/data/train_screening_model.py``
 from the dev part of the evaluation set and the training batches (never the held-out part).
@@ -28,8 +30,10 @@ summed once and cached) and one per word pair, and a column sum over the words t
 from __future__ import annotations
 
 import re
+from operator import add
 from pathlib import Path
 
+from .flags import _WORD_BYTES
 from .results import FLAGS, FlagFinding
 
 MODEL_FILE = "model.tsv"
@@ -39,14 +43,26 @@ _CACHE_LIMIT = 200_000  # distinct words kept with their summed weights; cleared
 _MISS = object()  # not yet in the word cache
 
 
+def _raw_words(text: str) -> list:
+    """The words the features are made of: ``\\w+`` runs that are not only digits. A text
+    that fits in Latin-1 (most) is split as bytes, as the rules' pass does (``flags``): the
+    words are then bytes, which hash and compare faster than building str pieces."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return [w for w in _WORD.findall(text) if not w.isdigit()]
+    return [w for w in raw.translate(_WORD_BYTES).split() if not w.isdigit()]
+
+
 def words(text: str) -> list[str]:
-    """The words the features are made of: ``\\w+`` runs that are not only digits."""
-    return [w for w in _WORD.findall(text) if not w.isdigit()]
+    """The words of ``_raw_words`` as str: what training sees."""
+    return [w.decode("latin-1") if type(w) is bytes else w for w in _raw_words(text)]
 
 
-def features(text: str) -> list[str]:
-    """Every feature of a normalised text, as training sees them (inference sums the same)."""
-    out = []
+def features(text: str, categories=()) -> list[str]:
+    """Every feature of a normalised text and the lexicon categories it hit, as training sees
+    them (inference sums the same)."""
+    out = ["c:" + category for category in sorted(set(categories))]
     ws = words(text)
     for word in ws:
         out.append("w:" + word)
@@ -66,7 +82,19 @@ def model_view(views: list):
 class Model:
     """Weights per feature and flag, a bias and a decision threshold per flag (in logits)."""
 
-    __slots__ = ("flags", "bias", "threshold", "veto", "unit", "pair", "_cache", "source")
+    __slots__ = (
+        "flags",
+        "bias",
+        "threshold",
+        "veto",
+        "unit",
+        "pair",
+        "pair_b",
+        "category",
+        "_cache",
+        "_cache_b",
+        "source",
+    )
 
     def __init__(self, path: Path):
         self.flags: tuple[str, ...] = ()
@@ -74,13 +102,19 @@ class Model:
         self.threshold: list[float] = []
         self.veto: list[float] = []
         self.unit: dict[str, dict[int, float]] = {}
-        self.pair: dict[str, tuple[float, ...]] = {}
+        self.pair: dict[tuple[str, str], tuple[float, ...]] = {}
+        self.pair_b: dict[tuple[bytes, bytes], tuple[float, ...]] = {}  # the same, as bytes
+        self.category: dict[str, tuple[float, ...]] = {}
+        # a word's summed weights, by str word and by bytes word (never one dict: equal
+        # contents hash alike)
         self._cache: dict[str, tuple[float, ...] | None] = {}
+        self._cache_b: dict[bytes, tuple[float, ...] | None] = {}
         self.source = ""
         self._load(path)
 
     def _load(self, path: Path) -> None:
         pairs: dict[str, dict[int, float]] = {}
+        cats: dict[str, dict[int, float]] = {}
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line or line.startswith("#"):
                 if line.startswith("# source "):
@@ -105,13 +139,21 @@ class Model:
                     weights[self.flags.index(flag)] = float(value)
                 if key.startswith("b:"):
                     pairs[key[2:]] = weights  # looked up as "<word> <word>"
+                elif key.startswith("c:"):
+                    cats[key[2:]] = weights  # looked up by category name
                 else:
                     self.unit[key] = weights
         if not self.flags or not (len(self.bias) == len(self.threshold) == len(self.flags)):
             raise ValueError(f"{path.name}: needs a flags, a bias and a threshold line")
         if not self.veto:
             self.veto = [-99.0] * len(self.flags)
-        self.pair = {key: self._dense([w]) for key, w in pairs.items()}
+        self.pair = {tuple(key.split(" ")): self._dense([w]) for key, w in pairs.items()}
+        for (first, second), vec in self.pair.items():
+            try:
+                self.pair_b[(first.encode("latin-1"), second.encode("latin-1"))] = vec
+            except UnicodeEncodeError:
+                pass  # a word that no Latin-1 text can contain
+        self.category = {key: self._dense([w]) for key, w in cats.items()}
 
     def _dense(self, parts: list[dict[int, float]]) -> tuple[float, ...]:
         vec = [0.0] * len(self.flags)
@@ -120,8 +162,15 @@ class Model:
                 vec[i] += w
         return tuple(vec)
 
-    def _word(self, word: str) -> tuple[float, ...] | None:
-        """The summed weights of a word's own features (word, prefix, compound head), cached."""
+    def _word(self, word) -> tuple[float, ...] | None:
+        """The summed weights of a word's own features (word, prefix, compound head), cached
+        under the word as given (str or bytes)."""
+        cache = self._cache
+        if type(word) is bytes:
+            cache = self._cache_b
+            key, word = word, word.decode("latin-1")
+        else:
+            key = word
         unit = self.unit
         parts = []
         found = unit.get("w:" + word)
@@ -136,29 +185,33 @@ class Model:
                 if found:
                     parts.append(found)
         vec = self._dense(parts) if parts else None
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[word] = vec
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[key] = vec
         return vec
 
-    def scores(self, text: str) -> list[float]:
-        """The logit per flag for a normalised (lower-case) text."""
-        ws = words(text)
-        cache = self._cache
+    def scores(self, text: str, categories=()) -> list[float]:
+        """The logit per flag for a normalised (lower-case) text and its lexicon categories."""
+        ws = _raw_words(text)
+        as_bytes = bool(ws) and type(ws[0]) is bytes
+        cache = self._cache_b if as_bytes else self._cache
         for word in ws:  # a word's own weights are summed once, then read from the cache
             if word not in cache:
                 self._word(word)
         # the lookups run in C (map), and so does the column sum
         vecs = [v for v in map(cache.__getitem__, ws) if v is not None]
-        vecs += filter(None, map(self.pair.get, map(" ".join, zip(ws, ws[1:], strict=False))))
+        pair = self.pair_b if as_bytes else self.pair
+        vecs += filter(None, map(pair.get, zip(ws, ws[1:], strict=False)))
+        if categories:
+            vecs += filter(None, map(self.category.get, set(categories)))
         if not vecs:
             return list(self.bias)
-        return [b + sum(col) for b, col in zip(self.bias, zip(*vecs, strict=False), strict=False)]
+        return list(map(add, self.bias, map(sum, zip(*vecs, strict=True))))
 
-    def judge(self, text: str) -> tuple[list[tuple[str, float]], set[str]]:
+    def judge(self, text: str, categories=()) -> tuple[list[tuple[str, float]], set[str]]:
         """The flags whose score reaches their threshold (with the score), and the flags whose
         score is under their veto: a rule finding of those is dropped."""
-        scores = self.scores(text)
+        scores = self.scores(text, categories)
         fired = [
             (flag, score)
             for flag, score, limit in zip(self.flags, scores, self.threshold, strict=False)
@@ -176,7 +229,7 @@ class Model:
         i = self.flags.index(flag)
         text = view.text
         spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        spans = [s for s in spans if not s[2].isdigit()]
+        spans = [s for s in spans if not s[2].isdigit()]  # as _raw_words, with offsets
         best = None
         weighed = []
         for k, (start, end, word) in enumerate(spans):
@@ -185,7 +238,7 @@ class Model:
                 vec = self._word(word)
             w = vec[i] if vec else 0.0
             if k + 1 < len(spans):
-                pvec = self.pair.get(word + " " + spans[k + 1][2])
+                pvec = self.pair.get((word, spans[k + 1][2]))
                 if pvec and pvec[i] > 0:
                     weighed.append((pvec[i], f"{word} {spans[k + 1][2]}"))
                     if best is None or pvec[i] > best[0]:

@@ -37,23 +37,36 @@ WORDS = ["jag", "ska", "döda", "dig", "barn", "bilder", "säljer", "snöröjnin
          "idiot", "vansbro", "inte", "brandbomb", "ihjälslagen", "123", "x"]  # fmt: skip
 
 
+CATEGORIES = ["sensitive", "incite_call", "threat_act", "minor", "no_such_category"]
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=30))
-def test_scores_are_the_sum_of_the_trained_feature_weights(ws):
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.lists(st.sampled_from(CATEGORIES)))
+def test_scores_are_the_sum_of_the_trained_feature_weights(ws, categories):
     """The engine scores a text as training saw it: the bias plus the weight of every feature
-    occurrence that ``features`` lists (word, prefix, compound head, word pair)."""
+    occurrence that ``features`` lists (word, prefix, compound head, word pair, and each
+    lexicon category once)."""
     model = get_engine().model
     text = " ".join(ws)
     expected = list(model.bias)
-    for name in features(text):
-        if name.startswith("b:"):
-            vec = model.pair.get(name[2:])
+    for name in features(text, categories):
+        if name.startswith(("b:", "c:")):
+            key = tuple(name[2:].split(" ")) if name[0] == "b" else name[2:]
+            vec = (model.pair if name[0] == "b" else model.category).get(key)
             weights = dict(enumerate(vec)) if vec else {}
         else:
             weights = model.unit.get(name, {})
         for i, w in weights.items():
             expected[i] += w
-    assert model.scores(text) == pytest.approx(expected, abs=1e-9)
+    assert model.scores(text, categories) == pytest.approx(expected, abs=1e-9)
+
+
+def test_the_engine_hands_the_model_the_rules_categories(tmp_path):
+    """The categories the model reads are those of the rules' lexicon hits on the text: a
+    model that knows only the category of "döda" raises its flag on a text with that word."""
+    engine = _engine_with(tmp_path, _tiny({"copyright": 0.0}, {}, {"c:threat_verb": "copyright=9"}))
+    assert "copyright" in engine.screen("Jag ska döda dig.").flag_names
+    assert "copyright" not in engine.screen("Jag ska ploga vägen.").flag_names
 
 
 def _engine_with(tmp_path: Path, model_text: str) -> Engine:

@@ -110,7 +110,9 @@ def test_rules_version_changes_with_data(tmp_path):
     engine = Engine(copy)
     assert engine.rules_version == after
     assert "insult" in engine.screen("du är en dumbom").flag_names
-    assert "insult" not in screen("du är en dumbom").flag_names
+    # the shipped rules know no "dumbom" (the statistical stage may still guess at it)
+    shipped = screen("du är en dumbom").flags
+    assert not [f for f in shipped if f.flag == "insult" and not f.rule.startswith("model.")]
 
 
 def test_screen_rejects_non_text():
