@@ -15,8 +15,10 @@ REFLOW_PAGES = ["/", "/regler/", "/tillganglighet/", "/konto/login/"]
 
 @pytest.mark.parametrize("url", AXE_PAGES)
 def test_page_has_no_axe_violations_in_swedish(page, axe, url):
-    """DOS-1, DOS-3: the rules, the accessibility statement, login and sign-up pages pass
-    axe-core's WCAG 2.0/2.1 A and AA rules, in Swedish."""
+    """DOS-1, DOS-2, DOS-3: the rules, the accessibility statement, login and sign-up pages
+    pass axe-core's WCAG 2.0/2.1 A and AA rules, in Swedish. The deadlines have passed
+    (DOS-2), so this holds from the first release: under CI=true a missing Chromium fails
+    the run instead of skipping this test."""
     page.goto(url)
     assert page.locator("html").get_attribute("lang") == "sv"
     violations = axe(page)
