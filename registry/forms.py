@@ -159,11 +159,12 @@ class ItemDecisionForm(forms.Form):
             ("release", _("Release in full")),
             ("redact", _("Release with redactions")),
             ("refuse", _("Refuse")),
+            ("condition", _("Release with a condition (förbehåll)")),
         ],
         widget=forms.RadioSelect,
     )
     provision = forms.ModelChoiceField(
-        label=_("OSL provision (for redaction or refusal)"),
+        label=_("OSL provision (for redaction, refusal or a condition)"),
         required=False,
         queryset=SecrecyProvision.objects.filter(is_active=True),
         to_field_name="code",
@@ -172,6 +173,11 @@ class ItemDecisionForm(forms.Form):
         label=_("Reasons (why the provision applies to this document)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    condition = forms.CharField(
+        label=_("Condition (förbehåll) restricting the requester's use, e.g. not to publish names"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     suggestions = forms.MultipleChoiceField(
         label=_("Personal data found by screening (suggested redactions)"),

@@ -516,6 +516,11 @@ class RequestItem(models.Model):
         RELEASE = "release", _("Release in full")
         REDACT = "redact", _("Release with redactions")
         REFUSE = "refuse", _("Refuse")
+        CONDITION = "condition", _("Release with a condition (förbehåll)")
+
+    # Decisions against the requester: written, with provision, reasons and how to appeal
+    # (OSL-9, TF-11). A förbehåll restricts the requester's use, so it is one of them.
+    ADVERSE = ("refuse", "redact", "condition")
 
     request = models.ForeignKey(DocumentRequest, on_delete=models.PROTECT, related_name="items")
     entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="request_items")
@@ -530,6 +535,7 @@ class RequestItem(models.Model):
         on_delete=models.PROTECT,
     )
     reasons = models.TextField(_("reasons"), blank=True)
+    condition = models.TextField(_("condition (förbehåll)"), blank=True)
     redactions = models.JSONField(_("redacted spans"), default=list, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

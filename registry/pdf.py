@@ -69,6 +69,7 @@ def release_pdf(*, request: DocumentRequest) -> bytes:
                 subject=entry.current_subject,
                 text=text,
                 provision_code=item.provision.code if redacted and item.provision else "",
+                condition=item.condition,
             )
         documents.append(doc)
     with translation.override(PDF_LANG):
@@ -105,13 +106,16 @@ def decision_pdf(*, request: DocumentRequest) -> bytes:
     """
     decisions = []
     for item in request.items.select_related("entry", "provision", "decided_by"):
-        if item.outcome not in {RequestItem.Outcome.REFUSE, RequestItem.Outcome.REDACT}:
+        if item.outcome not in RequestItem.ADVERSE:
             continue
         decided_by = item.decided_by
         decisions.append(
             {
                 "diary_number": item.entry.diary_number,
                 "refused": item.outcome == RequestItem.Outcome.REFUSE,
+                "condition": item.condition
+                if item.outcome == RequestItem.Outcome.CONDITION
+                else "",
                 "provision_code": item.provision.code,
                 "provision_label": item.provision.label,
                 "reasons": item.reasons,

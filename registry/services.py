@@ -580,21 +580,32 @@ def request_item_decide(
     provision_code: str = "",
     reasons: str = "",
     redactions: Iterable[dict] = (),
+    condition: str = "",
 ) -> RequestItem:
-    """Record the sekretessprövning of one document (OSL-9, FL-2)."""
+    """Record the sekretessprövning of one document (OSL-9, FL-2).
+
+    A release with a förbehåll (TF-11) is decided like a refusal: it needs the OSL provision
+    relied on, the reasons and the condition itself, and is appealable.
+    """
     if outcome not in {
         RequestItem.Outcome.RELEASE,
         RequestItem.Outcome.REDACT,
         RequestItem.Outcome.REFUSE,
+        RequestItem.Outcome.CONDITION,
     }:
         raise ValidationError(_("Choose a decision."))
     provision = None
-    if outcome in {RequestItem.Outcome.REDACT, RequestItem.Outcome.REFUSE}:
+    condition = condition.strip() if outcome == RequestItem.Outcome.CONDITION else ""
+    if outcome in RequestItem.ADVERSE:
         provision = SecrecyProvision.objects.filter(code=provision_code).first()
         if provision is None:
             raise ValidationError(_("Name the OSL provision the decision rests on."))
         if not reasons.strip():
             raise ValidationError(_("Give the reasons why the provision applies."))
+    if outcome == RequestItem.Outcome.CONDITION and not condition:
+        raise ValidationError(
+            _("State the condition (förbehåll) that restricts the requester's use.")
+        )
     spans: list[dict] = []
     if outcome == RequestItem.Outcome.REDACT:
         document = getattr(item.entry, "document", None)
@@ -607,6 +618,7 @@ def request_item_decide(
         item.outcome = outcome
         item.provision = provision
         item.reasons = reasons
+        item.condition = condition
         item.redactions = spans
         item.decided_by = actor
         item.decided_at = timezone.now()
@@ -623,7 +635,12 @@ def request_item_decide(
             request=request,
             entry=item.entry,
             reason=reasons,
-            data={"outcome": outcome, "provision": provision_code, "redactions": spans},
+            data={
+                "outcome": outcome,
+                "provision": provision_code,
+                "redactions": spans,
+                "condition": condition,
+            },
         )
     return item
 
@@ -636,7 +653,7 @@ def request_deliver(*, request: DocumentRequest, actor, method: str = "") -> Doc
     """
     from django.core.mail import EmailMessage
 
-    from .pdf import release_pdf
+    from .pdf import decision_pdf, release_pdf
 
     if request.items.filter(outcome="").exists() or not request.items.exists():
         raise ValidationError(_("Review every document before delivering."))
@@ -666,6 +683,13 @@ def request_deliver(*, request: DocumentRequest, actor, method: str = "") -> Doc
                 pdf,
                 "application/pdf",
             )
+            if request.items.filter(outcome__in=RequestItem.ADVERSE).exists():
+                # The written decision (refusal, redaction or förbehåll) goes with the documents.
+                message.attach(
+                    f"{request.reference.replace(' ', '_').replace('/', '-')}_beslut.pdf",
+                    decision_pdf(request=request),
+                    "application/pdf",
+                )
             transaction.on_commit(message.send)
     return request
 
@@ -749,9 +773,7 @@ def appeal_register(
     the refused or redacted documents). Without a recorded notification the timeliness is left
     open (None), and the page says so; the appeal is registered all the same.
     """
-    adverse = request.items.filter(
-        outcome__in=[RequestItem.Outcome.REFUSE, RequestItem.Outcome.REDACT]
-    )
+    adverse = request.items.filter(outcome__in=RequestItem.ADVERSE)
     if not adverse.exists():
         raise ValidationError(_("The request has no refusal that can be appealed."))
     if not text.strip():

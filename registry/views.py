@@ -183,9 +183,7 @@ def request_status(request: HttpRequest, key: str) -> HttpResponse:
         context["download_url"] = reverse(
             "registry-download", kwargs={"token": _download_token(found, "pdf")}
         )
-    if found.items.filter(
-        outcome__in=[RequestItem.Outcome.REFUSE, RequestItem.Outcome.REDACT]
-    ).exists():
+    if found.items.filter(outcome__in=RequestItem.ADVERSE).exists():
         context["decision_url"] = reverse(
             "registry-decision", kwargs={"token": _download_token(found, "decision")}
         )
@@ -450,6 +448,7 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
                                 provision_code=provision.code if provision else "",
                                 reasons=form.cleaned_data["reasons"],
                                 redactions=spans,
+                                condition=form.cleaned_data["condition"],
                             )
                             messages.success(request, _("The decision is recorded."))
                             return redirect("registry-staff-request", pk=req.pk)
@@ -464,7 +463,7 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("registry-staff-request", pk=req.pk)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-    adverse = req.items.filter(outcome__in=[RequestItem.Outcome.REFUSE, RequestItem.Outcome.REDACT])
+    adverse = req.items.filter(outcome__in=RequestItem.ADVERSE)
     context = {
         "req": req,
         "add_form": add_form,
@@ -478,9 +477,7 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
         "status_url": reverse("registry-request-status", kwargs={"key": req.access_key}),
         "delivery_choices": DocumentRequest.Delivery.choices,
     }
-    if req.items.filter(
-        outcome__in=[RequestItem.Outcome.REFUSE, RequestItem.Outcome.REDACT]
-    ).exists():
+    if req.items.filter(outcome__in=RequestItem.ADVERSE).exists():
         context["decision_url"] = reverse(
             "registry-decision", kwargs={"token": _download_token(req, "decision")}
         )

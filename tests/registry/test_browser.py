@@ -60,7 +60,9 @@ def test_request_redact_and_deliver_in_browser(page, registrar, login_browser, a
     login_browser(registrar)
     page.goto(f"/personal/diarium/begaran/{req.pk}/")
     page.get_by_label("Lämna ut med maskering").check()
-    page.get_by_label("Bestämmelse i OSL (vid maskering eller avslag)").select_option("21:7")
+    page.get_by_label("Bestämmelse i OSL (vid maskering, avslag eller förbehåll)").select_option(
+        "21:7"
+    )
     page.get_by_label("Skäl (varför bestämmelsen gäller denna handling)").fill("Personnummer.")
     page.locator('button[value="decide"]').click()
     page.wait_for_load_state()
@@ -83,7 +85,9 @@ def test_refused_request_gives_decision_with_appeal(page, registrar, login_brows
     login_browser(registrar)
     page.goto(f"/personal/diarium/begaran/{req.pk}/")
     page.get_by_label("Avslå").check()
-    page.get_by_label("Bestämmelse i OSL (vid maskering eller avslag)").select_option("26:1")
+    page.get_by_label("Bestämmelse i OSL (vid maskering, avslag eller förbehåll)").select_option(
+        "26:1"
+    )
     page.get_by_label("Skäl (varför bestämmelsen gäller denna handling)").fill("Socialtjänst.")
     page.locator('button[value="decide"]').click()
     page.wait_for_load_state()
