@@ -294,3 +294,16 @@ class AppealForm(forms.Form):
     text = forms.CharField(
         label=_("The appeal (text or summary)"), widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class BulkAssessmentForm(forms.Form):
+    """OSL-13: the assessment under OSL 21:7 before a bulk release of personal data."""
+
+    text = forms.CharField(
+        label=_("Assessment under OSL 21:7: what will the recipient do with the personal data?"),
+        help_text=_(
+            "For example research, journalism or publication on the internet; whether the "
+            "release can be assumed to lead to processing that breaks the data protection rules."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

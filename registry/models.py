@@ -604,3 +604,31 @@ class Appeal(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.entry.diary_number
+
+
+class BulkReleaseAssessment(InsertOnlyModel):
+    """The registrar's assessment under OSL 21:7 before a bulk release of personal data (OSL-13):
+    what the recipient will do with the data, and why releasing it does not break the
+    dataskyddsförordningen. Kept with the request; a new one is written if the request grows.
+    """
+
+    request = models.ForeignKey(
+        DocumentRequest, on_delete=models.PROTECT, related_name="bulk_assessments"
+    )
+    text = models.TextField(_("assessment under OSL 21:7"))
+    documents = models.PositiveIntegerField(_("documents with personal data covered"))
+    assessed_at = models.DateTimeField(_("assessed"), default=timezone.now)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assessed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("bulk release assessment (OSL 21:7)")
+        verbose_name_plural = _("bulk release assessments (OSL 21:7)")
+        ordering = ["assessed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.assessed_at:%Y-%m-%d}"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
 from django.db.models import QuerySet
@@ -12,7 +14,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import number_format
 
-from .models import DisposalDecision, DocumentRequest, Entry, RetentionPlanRow
+from .models import (
+    BulkReleaseAssessment,
+    DisposalDecision,
+    DocumentRequest,
+    Entry,
+    RequestItem,
+    RetentionPlanRow,
+)
 
 
 def entry_get_for_user(*, user, pk) -> Entry:
@@ -204,3 +213,62 @@ def requests_queue() -> QuerySet[DocumentRequest]:
     return DocumentRequest.objects.exclude(state=DocumentRequest.State.DELIVERED).prefetch_related(
         "items__entry"
     )
+
+
+# --- bulk release of personal data (OSL-13) ------------------------------------------------
+BULK_RELEASE_THRESHOLD_DEFAULT = 10
+
+
+def bulk_release_threshold() -> int:
+    """`REGISTRY_BULK_RELEASE_THRESHOLD`: a delivery releasing more documents with personal
+    data than this is a bulk release (OSL-13)."""
+    return int(getattr(settings, "REGISTRY_BULK_RELEASE_THRESHOLD", BULK_RELEASE_THRESHOLD_DEFAULT))
+
+
+def request_personal_data_count(*, request: DocumentRequest) -> int:
+    """How many documents the delivery would release that hold personal data: released in
+    full, with redactions or with a förbehåll (not refused), and either from a private person
+    (a sender name that is not an organisation's) or with personal data found by screening.
+    Redacted documents count: masking is decided per span and rarely removes everything."""
+    count = 0
+    items = request.items.exclude(outcome__in=["", RequestItem.Outcome.REFUSE]).select_related(
+        "entry", "entry__document"
+    )
+    for item in items:
+        entry = item.entry
+        document = getattr(entry, "document", None)
+        private_sender = bool(entry.sender_name.strip()) and not entry.sender_is_organisation
+        if private_sender or (document is not None and document.pii_spans):
+            count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class BulkReleaseStatus:
+    documents: int
+    threshold: int
+    assessment: BulkReleaseAssessment | None
+
+    @property
+    def is_bulk(self) -> bool:
+        return self.documents > self.threshold
+
+    @property
+    def needs_assessment(self) -> bool:
+        """A bulk release needs an assessment covering at least as many documents."""
+        return self.is_bulk and (
+            self.assessment is None or self.assessment.documents < self.documents
+        )
+
+
+def request_bulk_release_status(*, request: DocumentRequest) -> BulkReleaseStatus:
+    return BulkReleaseStatus(
+        documents=request_personal_data_count(request=request),
+        threshold=bulk_release_threshold(),
+        assessment=request.bulk_assessments.select_related("assessed_by").order_by("-pk").first(),
+    )
+
+
+def request_history(*, request: DocumentRequest) -> QuerySet:
+    """The request's audit events, oldest first, for its page (who, what, when, why)."""
+    return request.events.select_related("actor", "entry").order_by("at", "pk")

@@ -28,6 +28,7 @@ from .models import (
     Annotation,
     Appeal,
     Attachment,
+    BulkReleaseAssessment,
     Case,
     Channel,
     Direction,
@@ -42,6 +43,7 @@ from .models import (
     RequestItem,
     SecrecyProvision,
 )
+from .selectors import request_bulk_release_status
 
 REQUEST_SERIES = "BEG"
 
@@ -660,6 +662,13 @@ def request_deliver(*, request: DocumentRequest, actor, method: str = "") -> Doc
     method = method or request.delivery
     if method == DocumentRequest.Delivery.EMAIL and not request.contact:
         raise ValidationError(_("The requester gave no address to send to."))
+    if request_bulk_release_status(request=request).needs_assessment:
+        raise ValidationError(
+            _(
+                "This delivery releases personal data in bulk. Record an assessment under "
+                "OSL 21:7 of what the recipient will do with the data before delivering."
+            )
+        )
     pdf = release_pdf(request=request)
     with transaction.atomic():
         Delivery = request.deliveries.model
@@ -692,6 +701,35 @@ def request_deliver(*, request: DocumentRequest, actor, method: str = "") -> Doc
                 )
             transaction.on_commit(message.send)
     return request
+
+
+def request_bulk_assessment_record(
+    *, request: DocumentRequest, text: str, actor
+) -> BulkReleaseAssessment:
+    """Record the assessment under OSL 21:7 that a bulk release of personal data needs
+    (OSL-13): what the recipient will do with the data. It covers the documents with personal
+    data the delivery holds now; if more are added later, a new assessment is needed."""
+    if not text.strip():
+        raise ValidationError(
+            _("Describe what the recipient will do with the personal data and your assessment.")
+        )
+    status = request_bulk_release_status(request=request)
+    if not status.is_bulk:
+        raise ValidationError(_("This request is not a bulk release of personal data."))
+    with transaction.atomic():
+        assessment = BulkReleaseAssessment(
+            request=request, text=text.strip(), documents=status.documents, assessed_by=actor
+        )
+        assessment.full_clean()
+        assessment.save()
+        event_record(
+            action="bulk_release_assessed",
+            actor=actor,
+            request=request,
+            reason=assessment.text,
+            data={"documents": status.documents, "threshold": status.threshold},
+        )
+    return assessment
 
 
 def request_mark_notified(*, request: DocumentRequest, actor) -> None:

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from dialog_portal.ratelimits import form_ratelimit
@@ -25,6 +26,7 @@ from .forms import (
     AddEntryForm,
     AnnotationForm,
     AppealForm,
+    BulkAssessmentForm,
     DiarySearchForm,
     ItemDecisionForm,
     ManualRegistrationForm,
@@ -373,6 +375,19 @@ def staff_request_create(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/staff_request_new.html", {"form": form})
 
 
+# What the request's history calls each audit action (the log keeps the action's code).
+EVENT_LABELS = {
+    "request_received": gettext_lazy("Request received"),
+    "request_item_added": gettext_lazy("Document added"),
+    "request_item_decided": gettext_lazy("Decision recorded"),
+    "bulk_release_assessed": gettext_lazy("Assessment under OSL 21:7 recorded"),
+    "request_delivered": gettext_lazy("Delivered"),
+    "request_notified": gettext_lazy("Requester notified of the decision"),
+    "appeal_registered": gettext_lazy("Appeal registered"),
+    "appeal_forwarded": gettext_lazy("Appeal forwarded to the court"),
+}
+
+
 def _item_forms(req: DocumentRequest, data=None) -> list:
     forms_ = []
     for item in req.items.select_related("entry", "entry__document", "provision"):
@@ -395,6 +410,7 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     add_form = AddEntryForm(prefix="add")
     appeal_form = AppealForm(prefix="appeal")
+    bulk_form = BulkAssessmentForm(prefix="bulk")
     item_forms = _item_forms(req)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -458,6 +474,14 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("The documents are delivered."))
                 return redirect("registry-staff-request", pk=req.pk)
+            elif action == "assess":
+                bulk_form = BulkAssessmentForm(request.POST, prefix="bulk")
+                if bulk_form.is_valid():
+                    services.request_bulk_assessment_record(
+                        request=req, text=bulk_form.cleaned_data["text"], actor=request.user
+                    )
+                    messages.success(request, _("The assessment is recorded."))
+                    return redirect("registry-staff-request", pk=req.pk)
             elif action == "notified":
                 services.request_mark_notified(request=req, actor=request.user)
                 return redirect("registry-staff-request", pk=req.pk)
@@ -476,6 +500,13 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
         "item_forms": item_forms,
         "status_url": reverse("registry-request-status", kwargs={"key": req.access_key}),
         "delivery_choices": DocumentRequest.Delivery.choices,
+        "bulk": selectors.request_bulk_release_status(request=req),
+        "bulk_form": bulk_form,
+        "assessments": req.bulk_assessments.select_related("assessed_by"),
+        "history": [
+            (event, EVENT_LABELS.get(event.action, event.action))
+            for event in selectors.request_history(request=req)
+        ],
     }
     if req.items.filter(outcome__in=RequestItem.ADVERSE).exists():
         context["decision_url"] = reverse(
