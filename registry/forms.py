@@ -6,7 +6,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Annotation, Channel, DocumentRequest, DocumentType, SecrecyProvision
+from .models import (
+    Annotation,
+    Channel,
+    DocumentRequest,
+    DocumentType,
+    InformationDisclosure,
+    SecrecyProvision,
+)
 
 
 class DiarySearchForm(forms.Form):
@@ -306,4 +313,35 @@ class BulkAssessmentForm(forms.Form):
             "release can be assumed to lead to processing that breaks the data protection rules."
         ),
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class InformationDisclosureForm(forms.Form):
+    """OSL-11: uppgifter given from a document on request (e.g. by phone), or refused."""
+
+    channel = forms.ChoiceField(
+        label=_("How it was asked"),
+        choices=[
+            (Channel.TELEPHONE, Channel.TELEPHONE.label),
+            (Channel.VISIT, Channel.VISIT.label),
+            (Channel.EMAIL, Channel.EMAIL.label),
+            (Channel.LETTER, Channel.LETTER.label),
+        ],
+    )
+    question = forms.CharField(label=_("What was asked"), widget=forms.Textarea(attrs={"rows": 2}))
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=InformationDisclosure.Outcome.choices,
+        widget=forms.RadioSelect,
+    )
+    answer = forms.CharField(
+        label=_("What was answered, or what the asker was told"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    provision = forms.ModelChoiceField(
+        label=_("OSL provision considered (required for a secrecy-marked document)"),
+        required=False,
+        queryset=SecrecyProvision.objects.filter(is_active=True),
+        to_field_name="code",
     )

@@ -632,3 +632,43 @@ class BulkReleaseAssessment(InsertOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.request_id} {self.assessed_at:%Y-%m-%d}"
+
+
+class InformationDisclosure(InsertOnlyModel):
+    """Uppgifter given from a document on request without releasing it, e.g. over the phone,
+    or refused because of secrecy or "arbetets behöriga gång" (OSL-11, OSL 6:4). Kept as
+    written: the log registrars read."""
+
+    class Outcome(models.TextChoices):
+        ANSWERED = "answered", _("Answered")
+        REFUSED_SECRECY = "refused_secrecy", _("Refused: secrecy")
+        REFUSED_WORK = "refused_work", _("Refused: would hinder the work (arbetets behöriga gång)")
+
+    entry = models.ForeignKey(
+        Entry, verbose_name=_("document"), on_delete=models.PROTECT, related_name="disclosures"
+    )
+    channel = models.CharField(
+        _("how it was asked"), max_length=20, choices=Channel.choices, default=Channel.TELEPHONE
+    )
+    question = models.TextField(_("what was asked"))
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    answer = models.TextField(_("what was answered or why it was refused"), blank=True)
+    provision = models.ForeignKey(
+        SecrecyProvision,
+        verbose_name=_("OSL provision considered"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    given_at = models.DateTimeField(_("when"), default=timezone.now)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("information given from a document")
+        verbose_name_plural = _("information given from documents")
+        ordering = ["-given_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.given_at:%Y-%m-%d %H:%M} {self.outcome}"

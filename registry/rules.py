@@ -14,3 +14,6 @@ rules.add_perm("registry.confirm_entry", is_registrar)
 rules.add_perm("registry.handle_request", is_registrar)
 rules.add_perm("registry.carry_out_disposal", is_registrar)
 rules.add_perm("registry.view_reports", is_registrar)
+# OSL-11: give uppgifter from a document without releasing it, and read the log of them.
+rules.add_perm("registry.give_information", is_registrar)
+rules.add_perm("registry.view_information_log", is_registrar)

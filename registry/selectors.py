@@ -19,6 +19,7 @@ from .models import (
     DisposalDecision,
     DocumentRequest,
     Entry,
+    InformationDisclosure,
     RequestItem,
     RetentionPlanRow,
 )
@@ -272,3 +273,9 @@ def request_bulk_release_status(*, request: DocumentRequest) -> BulkReleaseStatu
 def request_history(*, request: DocumentRequest) -> QuerySet:
     """The request's audit events, oldest first, for its page (who, what, when, why)."""
     return request.events.select_related("actor", "entry").order_by("at", "pk")
+
+
+def information_disclosures(*, entry: Entry | None = None) -> QuerySet:
+    """The log of uppgifter given or refused from documents (OSL-11), newest first."""
+    qs = InformationDisclosure.objects.select_related("entry", "provision", "given_by")
+    return qs.filter(entry=entry) if entry is not None else qs

@@ -38,6 +38,7 @@ from .models import (
     DocumentRequest,
     DocumentType,
     Entry,
+    InformationDisclosure,
     NumberCounter,
     RegistryEvent,
     RequestItem,
@@ -737,6 +738,70 @@ def request_mark_notified(*, request: DocumentRequest, actor) -> None:
     now = timezone.now()
     request.items.filter(notified_at__isnull=True).exclude(outcome="").update(notified_at=now)
     event_record(action="request_notified", actor=actor, request=request)
+
+
+# --- uppgifter given without releasing the document (OSL-11) --------------------------------
+def information_disclosure_record(
+    *,
+    entry: Entry,
+    question: str,
+    outcome: str,
+    actor,
+    answer: str = "",
+    provision_code: str = "",
+    channel: str = Channel.TELEPHONE,
+) -> InformationDisclosure:
+    """Log that a registrar gave, or refused, uppgifter from a document on request (OSL 6:4).
+
+    An answer needs the question and what was said. From a secrecy-marked entry an answer is
+    allowed only with the OSL provision that was considered (the marking is advice, the
+    prövning is made each time: OSL-8). A refusal because of secrecy names the provision; a
+    refusal because of arbetets behöriga gång needs none.
+    """
+    Outcome = InformationDisclosure.Outcome
+    if outcome not in Outcome.values:
+        raise ValidationError(_("Choose whether the information was given or refused."))
+    if not question.strip():
+        raise ValidationError(_("Write what was asked."))
+    if outcome == Outcome.ANSWERED and not answer.strip():
+        raise ValidationError(_("Write what was answered."))
+    if channel not in Channel.values:
+        raise ValidationError(_("Choose how the question came in."))
+    provision = None
+    if provision_code:
+        provision = SecrecyProvision.objects.filter(code=provision_code).first()
+        if provision is None:
+            raise ValidationError(_("Unknown OSL provision."))
+    if outcome == Outcome.REFUSED_SECRECY and provision is None:
+        raise ValidationError(_("Name the OSL provision that prevents giving the information."))
+    if outcome == Outcome.ANSWERED and entry.secrecy_provision_id and provision is None:
+        raise ValidationError(
+            _(
+                "The document is secrecy-marked under OSL %(code)s. State the provision you "
+                "considered before answering."
+            )
+            % {"code": entry.secrecy_provision.code}
+        )
+    with transaction.atomic():
+        disclosure = InformationDisclosure(
+            entry=entry,
+            channel=channel,
+            question=question.strip(),
+            outcome=outcome,
+            answer=answer.strip(),
+            provision=provision,
+            given_by=actor,
+        )
+        disclosure.full_clean()
+        disclosure.save()
+        event_record(
+            action="information_given" if outcome == Outcome.ANSWERED else "information_refused",
+            actor=actor,
+            entry=entry,
+            reason=disclosure.question,
+            data={"outcome": outcome, "provision": provision_code, "disclosure": disclosure.pk},
+        )
+    return disclosure
 
 
 # --- appeals (FL-3, FL-4) --------------------------------------------------------------------

@@ -17,6 +17,7 @@ urlpatterns = [
     path("begaran/ny/", views.staff_request_create, name="registry-staff-request-create"),
     path("begaran/<int:pk>/", views.staff_request, name="registry-staff-request"),
     path("begaran/rapport/", views.staff_report, name="registry-staff-report"),
+    path("uppgifter/", views.staff_information_log, name="registry-staff-information-log"),
     path("gallring/", views.staff_disposals, name="registry-staff-disposals"),
     path(
         "gallring/<int:pk>/verkstall/",

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +29,7 @@ from .forms import (
     AppealForm,
     BulkAssessmentForm,
     DiarySearchForm,
+    InformationDisclosureForm,
     ItemDecisionForm,
     ManualRegistrationForm,
     RequestForm,
@@ -277,9 +279,26 @@ def staff_entry(request: HttpRequest, pk: int) -> HttpResponse:
         prefix="sec",
         initial={"provision": entry.secrecy_provision.code if entry.secrecy_provision else None},
     )
+    info_form = InformationDisclosureForm(prefix="info")
     if request.method == "POST":
         action = request.POST.get("action")
         try:
+            if action == "inform":
+                _require(request, "registry.give_information")
+                info_form = InformationDisclosureForm(request.POST, prefix="info")
+                if info_form.is_valid():
+                    data = info_form.cleaned_data
+                    services.information_disclosure_record(
+                        entry=entry,
+                        channel=data["channel"],
+                        question=data["question"],
+                        outcome=data["outcome"],
+                        answer=data["answer"],
+                        provision_code=data["provision"].code if data["provision"] else "",
+                        actor=request.user,
+                    )
+                    messages.success(request, _("The information given is logged."))
+                    return redirect("registry-staff-entry", pk=entry.pk)
             if action == "confirm":
                 services.entry_confirm(entry=entry, actor=request.user)
                 messages.success(request, _("The registration is confirmed."))
@@ -314,6 +333,8 @@ def staff_entry(request: HttpRequest, pk: int) -> HttpResponse:
             "document": getattr(entry, "document", None),
             "annotate_form": annotate_form,
             "secrecy_form": secrecy_form,
+            "info_form": info_form,
+            "disclosures": selectors.information_disclosures(entry=entry),
             "events": entry.events.select_related("actor"),
         },
     )
@@ -517,6 +538,14 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
             "registry-download", kwargs={"token": _download_token(req, "pdf")}
         )
     return render(request, "registry/staff_request.html", context)
+
+
+@login_required
+def staff_information_log(request: HttpRequest) -> HttpResponse:
+    """OSL-11: every uppgift given or refused from a document, newest first (registrars)."""
+    _require(request, "registry.view_information_log")
+    page = Paginator(selectors.information_disclosures(), 50).get_page(request.GET.get("sida"))
+    return render(request, "registry/staff_information_log.html", {"page": page})
 
 
 @login_required
