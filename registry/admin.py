@@ -13,6 +13,7 @@ from .models import (
     DisposalDecision,
     DocumentRequest,
     Entry,
+    FeeSchedule,
     RegistryEvent,
     RetentionPlanRow,
     SecrecyProvision,
@@ -89,3 +90,10 @@ class DisposalDecisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(FeeSchedule)
+class FeeScheduleAdmin(admin.ModelAdmin):
+    """The copy-fee taxa adopted by kommunfullmäktige (TF-10); a new taxa is a new row."""
+
+    list_display = ["valid_from", "adopted_by", "reference", "charges_copies"]

@@ -345,3 +345,37 @@ class InformationDisclosureForm(forms.Form):
         queryset=SecrecyProvision.objects.filter(is_active=True),
         to_field_name="code",
     )
+
+
+class CopyFeeForm(forms.Form):
+    """TF-10: the fee for paper copies of the delivery, under the taxa in force."""
+
+    paper = forms.ChoiceField(
+        label=_("Paper copies"),
+        choices=[
+            ("none", _("No paper copies (read on site or delivered electronically): no fee")),
+            ("pdf", _("Paper copies of the whole delivery (pages counted from its PDF)")),
+            ("pages", _("Another number of paper pages")),
+        ],
+        widget=forms.RadioSelect,
+        initial="none",
+    )
+    pages = forms.IntegerField(label=_("Number of paper pages"), required=False, min_value=0)
+    in_advance = forms.BooleanField(
+        label=_("Require payment in advance in this case"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("paper") == "pages" and data.get("pages") is None:
+            self.add_error("pages", _("Give the number of paper pages."))
+        return data
+
+    def page_count(self) -> int | None:
+        """0 for none, None to count the delivery's PDF, else the number given."""
+        paper = self.cleaned_data["paper"]
+        if paper == "none":
+            return 0
+        if paper == "pdf":
+            return None
+        return self.cleaned_data["pages"]

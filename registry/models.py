@@ -465,6 +465,41 @@ class Disposal(models.Model):
 
 
 # --- Requests for public documents (TF-5 to TF-11, OSL-9, FL-2, FL-3) ----------------------
+class FeeSchedule(models.Model):
+    """The copy-fee taxa adopted by kommunfullmäktige (TF-10), edited by staff in the admin.
+
+    The taxa in force is the one with the latest `valid_from` on or before the day. Without
+    one, or when it does not adopt the state scale, copies are free. Only paper copies are
+    charged: never reading on site, search time or the sekretessprövning.
+    """
+
+    adopted_by = models.CharField(
+        _("adopted by"), max_length=200, default="Kommunfullmäktige i Vansbro kommun"
+    )
+    reference = models.CharField(_("decision reference"), max_length=60)
+    valid_from = models.DateField(_("in force from"))
+    charges_copies = models.BooleanField(
+        _("adopts the state scale for copies"),
+        default=False,
+        help_text=_("Without this, copies are free."),
+    )
+    free_pages = models.PositiveSmallIntegerField(_("free pages"), default=9)
+    first_fee = models.DecimalField(
+        _("fee for the first charged page (kr)"), max_digits=8, decimal_places=2, default=50
+    )
+    page_fee = models.DecimalField(
+        _("fee for each further page (kr)"), max_digits=8, decimal_places=2, default=2
+    )
+
+    class Meta:
+        verbose_name = _("copy-fee taxa")
+        verbose_name_plural = _("copy-fee taxa")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.adopted_by} {self.reference} ({self.valid_from})"
+
+
 class DocumentRequest(TimeStampedModel):
     """A begäran om allmän handling. Identity and purpose are never required (TF-5)."""
 
@@ -498,6 +533,16 @@ class DocumentRequest(TimeStampedModel):
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     lead_time = models.DurationField(_("time from request to delivery"), null=True, blank=True)
     access_key = models.CharField(max_length=40, unique=True)
+    # TF-10: the fee for paper copies under the taxa in force, set by a registrar.
+    fee_pages = models.PositiveIntegerField(_("paper pages copied"), null=True, blank=True)
+    fee_amount = models.DecimalField(
+        _("copy fee (kr)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    fee_schedule = models.ForeignKey(
+        FeeSchedule, verbose_name=_("taxa"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    fee_in_advance = models.BooleanField(_("payment required in advance"), default=False)
+    fee_paid_at = models.DateTimeField(_("fee paid"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("request for public documents")

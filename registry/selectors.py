@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
@@ -19,6 +20,7 @@ from .models import (
     DisposalDecision,
     DocumentRequest,
     Entry,
+    FeeSchedule,
     InformationDisclosure,
     RequestItem,
     RetentionPlanRow,
@@ -279,3 +281,25 @@ def information_disclosures(*, entry: Entry | None = None) -> QuerySet:
     """The log of uppgifter given or refused from documents (OSL-11), newest first."""
     qs = InformationDisclosure.objects.select_related("entry", "provision", "given_by")
     return qs.filter(entry=entry) if entry is not None else qs
+
+
+# --- copy fees (TF-10) ----------------------------------------------------------------------
+def fee_schedule_in_force(*, on: date | None = None) -> FeeSchedule | None:
+    """The taxa adopted by kommunfullmäktige in force on a day (today by default), or None."""
+    on = on or timezone.localdate()
+    return FeeSchedule.objects.filter(valid_from__lte=on).order_by("-valid_from", "-pk").first()
+
+
+def copy_fee(*, pages: int, schedule: FeeSchedule | None) -> Decimal:
+    """The fee for `pages` paper pages under a taxa (TF-10). Only paper pages count: the
+    function takes nothing else, so reading on site, search time and the sekretessprövning can
+    never be charged. Without a taxa adopting the state scale copies are free; with it, pages
+    up to `free_pages` (9) are free, the next page costs `first_fee` (50 kr) and each further
+    page `page_fee` (2 kr)."""
+    if pages < 0:
+        raise ValueError("pages must not be negative")
+    if schedule is None or not schedule.charges_copies or pages <= schedule.free_pages:
+        return Decimal("0.00")
+    extra = pages - schedule.free_pages - 1
+    first, per_page = Decimal(str(schedule.first_fee)), Decimal(str(schedule.page_fee))
+    return (first + extra * per_page).quantize(Decimal("0.01"))

@@ -44,7 +44,7 @@ from .models import (
     RequestItem,
     SecrecyProvision,
 )
-from .selectors import request_bulk_release_status
+from .selectors import copy_fee, fee_schedule_in_force, request_bulk_release_status
 
 REQUEST_SERIES = "BEG"
 
@@ -663,6 +663,10 @@ def request_deliver(*, request: DocumentRequest, actor, method: str = "") -> Doc
     method = method or request.delivery
     if method == DocumentRequest.Delivery.EMAIL and not request.contact:
         raise ValidationError(_("The requester gave no address to send to."))
+    if request.fee_in_advance and request.fee_amount and request.fee_paid_at is None:
+        raise ValidationError(
+            _("The copy fee is to be paid in advance. Record the payment before delivering.")
+        )
     if request_bulk_release_status(request=request).needs_assessment:
         raise ValidationError(
             _(
@@ -731,6 +735,82 @@ def request_bulk_assessment_record(
             data={"documents": status.documents, "threshold": status.threshold},
         )
     return assessment
+
+
+def request_pdf_pages(*, request: DocumentRequest) -> int:
+    """How many pages the delivery is: the released documents' PDF as it would be delivered."""
+    import io
+
+    from pypdf import PdfReader
+
+    from .pdf import release_pdf
+
+    return len(PdfReader(io.BytesIO(release_pdf(request=request))).pages)
+
+
+def request_fee_set(
+    *, request: DocumentRequest, actor, pages: int | None = None, in_advance: bool = False
+) -> DocumentRequest:
+    """Set the fee for paper copies of the delivery under the taxa in force (TF-10).
+
+    `pages` is the number of paper pages copied; None counts the pages of the delivery's PDF,
+    0 means no paper copies (reading on site, electronic delivery): no fee. The registrar may
+    require payment in advance in the individual case (`in_advance`).
+    """
+    if request.items.filter(outcome="").exists() or not request.items.exists():
+        raise ValidationError(_("Review every document before setting the copy fee."))
+    if request.state == DocumentRequest.State.DELIVERED:
+        raise ValidationError(_("The documents are already delivered."))
+    if pages is None:
+        pages = request_pdf_pages(request=request)
+    if pages < 0:
+        raise ValidationError(_("The number of pages cannot be negative."))
+    schedule = fee_schedule_in_force()
+    amount = copy_fee(pages=pages, schedule=schedule)
+    with transaction.atomic():
+        request.fee_pages = pages
+        request.fee_amount = amount
+        request.fee_schedule = schedule
+        request.fee_in_advance = bool(in_advance and amount > 0)
+        request.fee_paid_at = None
+        request.save(
+            update_fields=[
+                "fee_pages",
+                "fee_amount",
+                "fee_schedule",
+                "fee_in_advance",
+                "fee_paid_at",
+                "updated_at",
+            ]
+        )
+        event_record(
+            action="request_fee_set",
+            actor=actor,
+            request=request,
+            data={
+                "pages": pages,
+                "amount": str(amount),
+                "taxa": schedule.reference if schedule else None,
+                "in_advance": request.fee_in_advance,
+            },
+        )
+    return request
+
+
+def request_fee_mark_paid(*, request: DocumentRequest, actor) -> DocumentRequest:
+    """Record that the copy fee was paid (TF-10)."""
+    if not request.fee_amount:
+        raise ValidationError(_("There is no fee to pay."))
+    if request.fee_paid_at is None:
+        request.fee_paid_at = timezone.now()
+        request.save(update_fields=["fee_paid_at", "updated_at"])
+        event_record(
+            action="request_fee_paid",
+            actor=actor,
+            request=request,
+            data={"amount": str(request.fee_amount)},
+        )
+    return request
 
 
 def request_mark_notified(*, request: DocumentRequest, actor) -> None:

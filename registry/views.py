@@ -28,6 +28,7 @@ from .forms import (
     AnnotationForm,
     AppealForm,
     BulkAssessmentForm,
+    CopyFeeForm,
     DiarySearchForm,
     InformationDisclosureForm,
     ItemDecisionForm,
@@ -402,6 +403,8 @@ EVENT_LABELS = {
     "request_item_added": gettext_lazy("Document added"),
     "request_item_decided": gettext_lazy("Decision recorded"),
     "bulk_release_assessed": gettext_lazy("Assessment under OSL 21:7 recorded"),
+    "request_fee_set": gettext_lazy("Copy fee set"),
+    "request_fee_paid": gettext_lazy("Copy fee paid"),
     "request_delivered": gettext_lazy("Delivered"),
     "request_notified": gettext_lazy("Requester notified of the decision"),
     "appeal_registered": gettext_lazy("Appeal registered"),
@@ -432,6 +435,7 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
     add_form = AddEntryForm(prefix="add")
     appeal_form = AppealForm(prefix="appeal")
     bulk_form = BulkAssessmentForm(prefix="bulk")
+    fee_form = CopyFeeForm(prefix="fee")
     item_forms = _item_forms(req)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -503,6 +507,20 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                     messages.success(request, _("The assessment is recorded."))
                     return redirect("registry-staff-request", pk=req.pk)
+            elif action == "fee":
+                fee_form = CopyFeeForm(request.POST, prefix="fee")
+                if fee_form.is_valid():
+                    services.request_fee_set(
+                        request=req,
+                        actor=request.user,
+                        pages=fee_form.page_count(),
+                        in_advance=fee_form.cleaned_data["in_advance"],
+                    )
+                    messages.success(request, _("The copy fee is set."))
+                    return redirect("registry-staff-request", pk=req.pk)
+            elif action == "fee_paid":
+                services.request_fee_mark_paid(request=req, actor=request.user)
+                return redirect("registry-staff-request", pk=req.pk)
             elif action == "notified":
                 services.request_mark_notified(request=req, actor=request.user)
                 return redirect("registry-staff-request", pk=req.pk)
@@ -523,6 +541,8 @@ def staff_request(request: HttpRequest, pk: int) -> HttpResponse:
         "delivery_choices": DocumentRequest.Delivery.choices,
         "bulk": selectors.request_bulk_release_status(request=req),
         "bulk_form": bulk_form,
+        "fee_form": fee_form,
+        "fee_schedule": selectors.fee_schedule_in_force(),
         "assessments": req.bulk_assessments.select_related("assessed_by"),
         "history": [
             (event, EVENT_LABELS.get(event.action, event.action))
