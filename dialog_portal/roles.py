@@ -100,6 +100,9 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "registry.view_requestitem",
         "registry.change_requestitem",
         "registry.view_delivery",
+        "registry.view_feeschedule",  # the copy-fee taxa adopted by fullmäktige (TF-10)
+        "registry.add_feeschedule",
+        "registry.change_feeschedule",
     ),
 }
 

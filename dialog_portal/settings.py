@@ -351,3 +351,6 @@ MODERATION_PHOTO_MAX_PIXELS = env.int("MODERATION_PHOTO_MAX_PIXELS", default=40_
 REGISTRY_CONFIRM_AUTOMATIC = env.bool("REGISTRY_CONFIRM_AUTOMATIC", default=False)
 REGISTRY_SERIES = env.str("REGISTRY_SERIES", default="KS")  # diary-number series, "KS 2026/0042"
 REGISTRY_DOWNLOAD_DAYS = env.int("REGISTRY_DOWNLOAD_DAYS", default=14)  # signed download links
+# a delivery releasing more documents with personal data than this needs an OSL 21:7
+# assessment first (OSL-13)
+REGISTRY_BULK_RELEASE_THRESHOLD = env.int("REGISTRY_BULK_RELEASE_THRESHOLD", default=10)

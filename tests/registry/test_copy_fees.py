@@ -142,3 +142,15 @@ def test_bad_fee_input_is_a_swedish_error(incoming, registrar, client):
         request_fee_set(request=open_req, actor=registrar, pages=3)
     with pytest.raises(ValidationError):
         request_fee_mark_paid(request=open_req, actor=registrar)
+
+
+def test_registrar_keeps_the_taxa_in_the_admin(registrar, client):
+    """TF-10: the taxa adopted by kommunfullmäktige is configuration a registrar keeps in the
+    admin (the registrar group holds exactly view, add and change of it; no one deletes it)."""
+    assert registrar.has_perm("registry.change_feeschedule")
+    assert not registrar.has_perm("registry.delete_feeschedule")
+    registrar.is_staff = True
+    registrar.save(update_fields=["is_staff"])
+    client.force_login(registrar)
+    assert client.get("/admin/registry/feeschedule/").status_code == 200
+    assert client.get("/admin/registry/feeschedule/add/").status_code == 200
