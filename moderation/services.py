@@ -50,15 +50,6 @@ def contribution_preview(*, text: str):
     return screen(text)
 
 
-def _policy_action(kind: str, name: str) -> str:
-    from moderation.screening import POLICY
-
-    for row in POLICY:
-        if row.kind == kind and row.name == name:
-            return row.action
-    return "review"
-
-
 def _screening_span(pii: dict) -> dict:
     """A PII finding as a masked span (public view) or redaction suggestion (diarium)."""
     return {"start": pii["start"], "end": pii["end"], "type": pii["type"], "source": "screening"}
@@ -85,14 +76,12 @@ def blocking_spans_unmasked(contribution: Contribution) -> list[dict]:
     finding of the statistical stage (rule ``model.<flag>``) never blocks: it only holds the
     text for review, and the moderator's judgement decides (BBS-3).
     """
-    from moderation.screening import MODEL_RULE_PREFIX
+    from moderation.screening import finding_action
 
     masked = contribution.masked_spans or []
     left = []
     for flag in (contribution.screening or {}).get("flags", []):
-        if flag.get("rule", "").startswith(MODEL_RULE_PREFIX):
-            continue
-        if _policy_action("flag", flag["flag"]) != "block":
+        if finding_action(flag["flag"], flag.get("rule", "")) != "block":
             continue
         covered = any(s["start"] <= flag["start"] and s["end"] >= flag["end"] for s in masked)
         if not covered:

@@ -12,9 +12,16 @@ from __future__ import annotations
 import functools
 
 from .engine import Engine
-from .model import MODEL_RULE_PREFIX
-from .policy import MODEL_ROW, POLICY, PolicyRow
-from .results import ACTIONS, FLAGS, PII_TYPES, FlagFinding, PiiFinding, ScreeningResult
+from .policy import MODEL_MAY_DROP, MODEL_ROW, POLICY, PolicyRow, finding_action
+from .results import (
+    ACTIONS,
+    FLAGS,
+    MODEL_RULE_PREFIX,
+    PII_TYPES,
+    FlagFinding,
+    PiiFinding,
+    ScreeningResult,
+)
 from .version import compute_rules_version
 
 RULES_VERSION: str = compute_rules_version()
@@ -22,6 +29,7 @@ RULES_VERSION: str = compute_rules_version()
 __all__ = [
     "ACTIONS",
     "FLAGS",
+    "MODEL_MAY_DROP",
     "MODEL_ROW",
     "MODEL_RULE_PREFIX",
     "PII_TYPES",
@@ -32,6 +40,7 @@ __all__ = [
     "PiiFinding",
     "PolicyRow",
     "ScreeningResult",
+    "finding_action",
     "get_engine",
     "screen",
 ]

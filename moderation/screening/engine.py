@@ -10,7 +10,7 @@ from . import model as _model
 from .lexicon import DATA_DIR, compile_data
 from .normalize import views
 from .pii import PiiDetector
-from .policy import POLICY, decide
+from .policy import MODEL_MAY_DROP, decide
 from .results import FLAGS, ScreeningResult
 from .version import compute_rules_version
 
@@ -23,10 +23,6 @@ class Engine:
         self.compiled = compile_data(data_dir, FLAGS)
         self.pii = PiiDetector()
         self.model = _model.load(data_dir)
-        # the model may drop a rule finding only of a flag whose policy is "review"
-        self._vetoable = frozenset(
-            r.name for r in POLICY if r.kind == "flag" and r.action == "review"
-        )
         self.rules_version = compute_rules_version(data_dir)
         self._decided: dict[tuple[frozenset[str], ...], tuple[str, tuple[str, ...]]] = {}
         self._clean = decide(frozenset(), frozenset())  # nothing found: the common case
@@ -42,7 +38,7 @@ class Engine:
         if self.model is not None:
             view = _model.model_view(text_views)
             fired, vetoed = self.model.judge(view.text, categories)
-            vetoed &= self._vetoable
+            vetoed &= MODEL_MAY_DROP  # never a crime flag, whatever the file says
             if vetoed and flags:
                 flags = [f for f in flags if f.flag not in vetoed]
             if fired:

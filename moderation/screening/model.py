@@ -34,10 +34,9 @@ from operator import add
 from pathlib import Path
 
 from .flags import _WORD_BYTES
-from .results import FLAGS, FlagFinding
+from .results import FLAGS, MODEL_RULE_PREFIX, FlagFinding
 
 MODEL_FILE = "model.tsv"
-MODEL_RULE_PREFIX = "model."  # the rule id of this stage's findings: "model.<flag>"
 _WORD = re.compile(r"\w+")
 _CACHE_LIMIT = 200_000  # distinct words kept with their summed weights; cleared when full
 _MISS = object()  # not yet in the word cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .results import ACTIONS, FLAGS, PII_TYPES
+from .results import ACTIONS, FLAGS, MODEL_RULE_PREFIX, PII_TYPES
 
 SEVERITY: dict[str, int] = {action: rank for rank, action in enumerate(ACTIONS)}
 
@@ -192,6 +192,23 @@ if (
     or any(r.action not in SEVERITY for r in POLICY)
 ):  # pragma: no cover - a broken table must fail at import, not at decision time
     raise RuntimeError("POLICY must have exactly one valid row per PII type and per flag")
+
+
+# The flags whose rule findings the statistical stage may drop: the warnings (policy "review"),
+# never a crime flag. The engine applies it, the training script tunes vetoes only for these.
+MODEL_MAY_DROP: frozenset[str] = frozenset(
+    r.name for r in POLICY if r.kind == "flag" and r.action == "review"
+)
+
+
+def finding_action(flag: str, rule: str) -> str:
+    """What one flag finding asks for: its flag's row, or MODEL_ROW when the statistical stage
+    raised it (a prompt to look, never a block). An unknown flag (data from an older rules
+    version) is held for review."""
+    if rule.startswith(MODEL_RULE_PREFIX):
+        return MODEL_ROW.action
+    row = _BY_KEY.get(("flag", flag))
+    return row.action if row else "review"
 
 
 def policy_row(kind: str, name: str) -> PolicyRow:

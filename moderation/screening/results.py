@@ -21,6 +21,8 @@ FLAGS: tuple[str, ...] = (
 
 ACTIONS: tuple[str, ...] = ("publish", "review", "block")
 
+MODEL_RULE_PREFIX = "model."  # rule id of the statistical stage's findings: "model.<flag>"
+
 
 @dataclass(frozen=True, slots=True)
 class PiiFinding:
