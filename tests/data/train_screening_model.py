@@ -30,7 +30,7 @@ found in it.
 
 Weights smaller than ``PRUNE`` are dropped (they cannot tip a decision and cost a lookup). The
 result is deterministic for the same inputs: the file names their SHA-256, and a test fails
-when the inputs changed without retraining.
+when the inputs (or the rules' data files) changed without retraining.
 
 --check     exit 1 if model.tsv is not what this script would write
 --by-batch  print, per flag, what the rules, the model and both find in the held-back batches
@@ -52,7 +52,7 @@ sys.path.insert(0, str(HERE))
 
 from build_screening_set import DEV, parse_source, render  # noqa: E402
 
-from moderation.screening.lexicon import DATA_DIR  # noqa: E402
+from moderation.screening.lexicon import DATA_DIR, DATA_FILES  # noqa: E402
 from moderation.screening.model import (  # noqa: E402
     MODEL_FILE,
     features,
@@ -62,11 +62,6 @@ from moderation.screening.normalize import views  # noqa: E402
 from moderation.screening.policy import MODEL_MAY_DROP  # noqa: E402
 from moderation.screening.results import FLAGS  # noqa: E402
 
-WORDINGS = ROOT / "tests" / "screening" / "wordings"
-PHRASE_TESTS = (  # test modules whose lists of innocent phrasings are training negatives too
-    ROOT / "tests" / "screening" / "test_screening_categories.py",
-    ROOT / "tests" / "screening" / "test_screening_folded_lookalikes.py",
-)
 TRAIN_GLOB = os.environ.get("SCREENING_TRAIN_GLOB", "screening_train_*.txt")
 C = 4.0  # inverse regularisation strength
 P_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98)
@@ -81,22 +76,23 @@ NEVER = 99.0  # a threshold no score reaches / a veto no score falls under
 
 
 def training_items() -> tuple[list[dict], str]:
-    """Dev items, training-batch items and the test phrasings, with the SHA-256 of all inputs."""
-    digest = hashlib.sha256()
-    raw = DEV.read_bytes()
-    digest.update(raw)
-    items = [json.loads(line) for line in raw.decode("utf-8").splitlines() if line.strip()]
+    """Dev items, training-batch items and the test phrasings, and the SHA-256 of what the
+    model depends on: each item's group, text and flags (not how a file is laid out) and the
+    rules' data files (the model reads their categories and is tuned against their findings)."""
+    items = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
     for item in items:
         item["group"] = "dev"
     for path in sorted(HERE.glob(TRAIN_GLOB)):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
         for item in parse_source(path):
             render(item)
             item["group"] = path.name
             items.append(item)
-    for path in [*sorted(WORDINGS.glob("*.py")), *PHRASE_TESTS]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     items += wording_items()
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(json.dumps([item["group"], item["text"], sorted(item["flags"])]).encode())
+    for name in DATA_FILES:
+        digest.update(name.encode() + b"\0" + (DATA_DIR / name).read_bytes())
     return items, digest.hexdigest()
 
 

@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_model_file_is_trained_from_the_current_data():
     """BBS-3: the shipped weights are what the training script makes of the labelled data
-    in the repository (dev part, training batches, test phrasings, never held-out): a change
-    to any of them without retraining fails here."""
+    in the repository (dev part, training batches, test phrasings, never held-out) and the
+    rules' data files it is tuned against: a change to any of them without retraining fails
+    here."""
     sys.path.insert(0, str(ROOT / "tests" / "data"))
     from train_screening_model import source_digest
 

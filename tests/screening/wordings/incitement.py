@@ -4,6 +4,8 @@ Phrasings written from the flag rule in tests/data/README.md, never from the lab
 POSITIVE must raise the flag, NEGATIVE (the tempting innocent use of the same words) must not.
 """
 
+from tests.screening.wordings import INNOCENT_CHARGED_WORDS
+
 REQUIREMENTS = "BBS-4, RULE-6"
 
 POSITIVE: list[str] = [
@@ -182,25 +184,7 @@ NEGATIVE: list[str] = [
     "Ikväll tänder vi eld på brasan vid hembygdsgården, alla är välkomna på valborg!",
     "Vargen har förstört för fårägarna i Äppelbo, nu måste länsstyrelsen ge skyddsjakt.",
     "Bilarna kör för fort på väg 26 genom byn, vi borde alla kräva fartkameror.",
-    "Vi ska bränna ris på tomten i helgen, kolla med brandkåren först.",
-    "Kan vi skjuta upp mötet till nästa vecka? Alla borde kunna komma då.",
-    "Se upp för döda vinkeln när lastbilarna svänger vid torget, filmen från Trafikverket visar hur.",
-    "Dörren till badhuset slår igen hela tiden, någon borde fixa den.",
-    "Kommunen hotar med nedläggning av skolan, alla borde protestera på fullmäktige.",
-    "Mötet var mördande tråkigt, jag dog nästan av tristess haha.",
-    "Sköt två älgar i helgen med jaktlaget, bilder i gruppen 😍",
-    "Det här budgetförslaget är en bomb under välfärden, sprid!",
-    "Det är kriminellt att kommunen tar så mycket betalt för sophämtningen.",
-    "Folk kommer att dö i väntan på ambulansen om stationen läggs ner, dela detta!",
-    "Klippet från Vansbrosimningen när alla hoppar i samtidigt är bäst 😂",
-    "Slaktade Malung med 7-0, kolla målen på YouTube!",
-    "Vi slog dem med 5-2 i går, vilken match, se höjdpunkterna!",
-    "Grannens katt blev påkörd i natt, vi har bilder om någon känner igen den, så sorgligt.",
-    "Barnen älskade filmen om dinosaurierna, så mycket blod och action, haha.",
-    "Kolla när min hund drar pulkan med barnen, så gulligt 😂",
-    "Låt oss krossa motståndarna i kommunvalet!",
-    "Ta tillbaka makten över skolan, rösta på oss!",
-    "Alla bilister borde blockera tiden för en kurs i halkkörning.",
+    *INNOCENT_CHARGED_WORDS,  # shared with the other tables that need them
     "Vi ska hacka ved till brasan på lördag, alla som kan får hjälpa till.",
     "Kan någon hjälpa mig att hacka loss isen från trappan vid kommunhuset?",
     "Det blev ett dataintrång i kommunens system i höstas, polisen utreder.",
