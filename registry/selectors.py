@@ -219,15 +219,6 @@ def requests_queue() -> QuerySet[DocumentRequest]:
 
 
 # --- bulk release of personal data (OSL-13) ------------------------------------------------
-BULK_RELEASE_THRESHOLD_DEFAULT = 10
-
-
-def bulk_release_threshold() -> int:
-    """`REGISTRY_BULK_RELEASE_THRESHOLD`: a delivery releasing more documents with personal
-    data than this is a bulk release (OSL-13)."""
-    return int(getattr(settings, "REGISTRY_BULK_RELEASE_THRESHOLD", BULK_RELEASE_THRESHOLD_DEFAULT))
-
-
 def request_personal_data_count(*, request: DocumentRequest) -> int:
     """How many documents the delivery would release that hold personal data: released in
     full, with redactions or with a förbehåll (not refused), and either from a private person
@@ -267,7 +258,8 @@ class BulkReleaseStatus:
 def request_bulk_release_status(*, request: DocumentRequest) -> BulkReleaseStatus:
     return BulkReleaseStatus(
         documents=request_personal_data_count(request=request),
-        threshold=bulk_release_threshold(),
+        # a delivery releasing more documents with personal data is a bulk release (OSL-13)
+        threshold=settings.REGISTRY_BULK_RELEASE_THRESHOLD,
         assessment=request.bulk_assessments.select_related("assessed_by").order_by("-pk").first(),
     )
 
