@@ -658,8 +658,7 @@ def request_deliver(*, request: DocumentRequest, actor, method: str = "") -> Doc
 
     from .pdf import decision_pdf, release_pdf
 
-    if request.items.filter(outcome="").exists() or not request.items.exists():
-        raise ValidationError(_("Review every document before delivering."))
+    _require_reviewed(request, _("Review every document before delivering."))
     method = method or request.delivery
     if method == DocumentRequest.Delivery.EMAIL and not request.contact:
         raise ValidationError(_("The requester gave no address to send to."))
@@ -706,6 +705,12 @@ def request_deliver(*, request: DocumentRequest, actor, method: str = "") -> Doc
                 )
             transaction.on_commit(message.send)
     return request
+
+
+def _require_reviewed(request: DocumentRequest, message: str) -> None:
+    """Delivery and its fee rest on a decision for every document of the request."""
+    if request.items.filter(outcome="").exists() or not request.items.exists():
+        raise ValidationError(message)
 
 
 def request_bulk_assessment_record(
@@ -757,8 +762,7 @@ def request_fee_set(
     0 means no paper copies (reading on site, electronic delivery): no fee. The registrar may
     require payment in advance in the individual case (`in_advance`).
     """
-    if request.items.filter(outcome="").exists() or not request.items.exists():
-        raise ValidationError(_("Review every document before setting the copy fee."))
+    _require_reviewed(request, _("Review every document before setting the copy fee."))
     if request.state == DocumentRequest.State.DELIVERED:
         raise ValidationError(_("The documents are already delivered."))
     if pages is None:
